@@ -1,0 +1,30 @@
+import { Command, Option } from 'commander';
+import { LOCALES, type Locale } from '../../shared/i18n/locale';
+import { defaultDataDir } from '../core/paths';
+import { registerProjectsCommand } from './commands/projects';
+import type { GlobalOptions } from './context';
+import { APP_VERSION } from './version';
+
+/** CLI language: --lang, else ADSG_LANG, else the system locale (Chinese systems get zh-CN). */
+function defaultLang(env: NodeJS.ProcessEnv): Locale {
+  const tag = env.ADSG_LANG ?? env.LC_ALL ?? env.LANG ?? '';
+  return tag.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The `adsg` program: global options, then one register function per command family. */
+export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
+  const program = new Command('adsg')
+    .description('ADSG Workbench command line: audits against the Automotive Data Export Security Guidelines (2026)')
+    .version(APP_VERSION)
+    .option('--data-dir <dir>', 'data folder (default: the app’s own)', defaultDataDir(env))
+    .option('--json', 'print machine-readable JSON', false)
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(LOCALES).default(defaultLang(env)))
+    .showHelpAfterError()
+    .hook('preAction', (root) => {
+      const o = root.opts<{ dataDir: string; json: boolean; lang: Locale }>();
+      const globals: GlobalOptions = { dataDir: o.dataDir, json: o.json, lang: o.lang };
+      root.setOptionValue('globals', globals);
+    });
+  registerProjectsCommand(program);
+  return program;
+}

@@ -1,0 +1,8 @@
+import { initial } from './001-initial';
+import type { Migration } from './types';
+
+/** Every migration in order. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,20 @@
+import { type ErrorCode, type Issue } from '../../shared/ipc/result';
+import { type MessageKey } from '../../shared/i18n/messages';
+
+/**
+ * The one exception type core throws for problems a user can act on. It carries a catalogue
+ * key, not text, so each door (IPC, CLI) renders it in its user's language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly issues?: readonly { path: string; key: string; params?: Record<string, string> }[],
+  ) {
+    super(`${code}: ${key} ${JSON.stringify(params)}`);
+  }
+}
+
+/** Issues already localised, as they travel in a Result's details. */
+export type LocalisedIssues = Issue[];

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Project, ProjectFields, ProjectPatch } from '../../../shared/domain/project';
+import { appendTrail } from '../audit-trail/trail';
+import type { Core } from '../core';
+import { deleteProject, findProject, insertProject, listProjects, updateProject } from '../db/repos/projects';
+import { AppError } from '../errors';
+
+/** Inputs here are already validated by the contract schemas (ProjectInput / ProjectPatch). */
+
+export function listAll(core: Core, includeArchived: boolean): Project[] {
+  return listProjects(core.db, includeArchived);
+}
+
+export function getProject(core: Core, id: string): Project {
+  const project = findProject(core.db, id);
+  if (!project) throw new AppError('not-found', 'error.not-found', { what: id });
+  return project;
+}
+
+/** Writes a project change and its audit record in one transaction. */
+function record(core: Core, project: Project, action: string, before: Project | null, after: Project | null) {
+  appendTrail(
+    core.db,
+    { projectId: project.id, entity: 'project', entityId: project.id, action, actor: core.actor(), before, after },
+    core.now().toISOString(),
+  );
+}
+
+export function createProject(core: Core, fields: ProjectFields): Project {
+  const at = core.now().toISOString();
+  const project = { ...fields, id: randomUUID(), status: 'active', createdAt: at, updatedAt: at } as Project;
+  core.db.transaction(() => {
+    insertProject(core.db, project);
+    record(core, project, 'create', null, project);
+  })();
+  return project;
+}
+
+function change(core: Core, id: string, action: string, edit: (p: Project) => Project): Project {
+  return core.db.transaction(() => {
+    const before = getProject(core, id);
+    const after = { ...edit(before), updatedAt: core.now().toISOString() };
+    updateProject(core.db, after);
+    record(core, after, action, before, after);
+    return after;
+  })();
+}
+
+export function patchProject(core: Core, id: string, patch: ProjectPatch): Project {
+  return change(core, id, 'update', (p) => {
+    const next = { ...p, ...patch } as Project;
+    if (next.auditStart && next.auditEnd && next.auditStart > next.auditEnd)
+      throw new AppError('validation', 'error.validation', {}, [{ path: 'auditEnd', key: 'v.dateOrder' }]);
+    return next;
+  });
+}
+
+export function setArchived(core: Core, id: string, archived: boolean): Project {
+  return change(core, id, archived ? 'archive' : 'unarchive', (p) => ({ ...p, status: archived ? 'archived' : 'active' }));
+}
+
+/** Deletes the project's data; its audit chain stays, ending with the deletion record. */
+export function removeProject(core: Core, id: string): { id: Project['id'] } {
+  return core.db.transaction(() => {
+    const before = getProject(core, id);
+    deleteProject(core.db, id);
+    record(core, before, 'delete', before, null);
+    return { id: before.id };
+  })();
+}

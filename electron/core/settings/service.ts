@@ -1,0 +1,39 @@
+import { DEFAULT_LOCALE, Locale } from '../../../shared/i18n/locale';
+import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
+import { appendTrail } from '../audit-trail/trail';
+import { userInfo } from 'node:os';
+import type { Core } from '../core';
+import { readSettings, writeSetting } from '../db/repos/settings';
+
+/** Settings with defaults filled in; a stored value that no longer parses falls back to the default. */
+export function getSettings(core: Pick<Core, 'db'>): Settings {
+  const raw = readSettings(core.db);
+  const locale = Locale.safeParse(raw.get('locale'));
+  return {
+    locale: locale.success ? locale.data : DEFAULT_LOCALE,
+    actorName: raw.get('actorName') || osUserName(),
+  };
+}
+
+export function updateSettings(core: Core, patch: SettingsPatch): Settings {
+  core.db.transaction(() => {
+    const before = getSettings(core);
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) writeSetting(core.db, key, value);
+    const after = getSettings(core);
+    appendTrail(
+      core.db,
+      { projectId: null, entity: 'settings', entityId: 'settings', action: 'update', actor: after.actorName, before, after },
+      core.now().toISOString(),
+    );
+  })();
+  return getSettings(core);
+}
+
+/** The OS account name: the default "who" until the user sets their own. */
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

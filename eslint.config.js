@@ -1,0 +1,49 @@
+// Lint enforces the process boundaries the folders stand for (see ../shared/DESIGN.md §1).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'coverage/**', 'rules/*.schema.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**', '**/test/**'], message: 'shared/ imports nothing from other folders.' },
+            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'electron', 'react'], message: 'shared/ is pure: no Node, DOM or Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    ...{
+      rules: restrict(
+        ['**/electron/**', '**/test/**', 'node:*', 'fs', 'path', 'crypto', 'electron', 'better-sqlite3'],
+        'The renderer imports only shared/ and browser libraries.',
+      ),
+    },
+  },
+  {
+    files: ['electron/core/**', 'electron/cli/**'],
+    rules: restrict(['electron', 'electron/*', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'core/ and the CLI run in plain Node: never import Electron.'),
+  },
+);

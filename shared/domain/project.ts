@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { creditCodeProblem } from './credit-code';
+import { ProjectId } from './ids';
+
+/** Processor roles named by the guideline (2026-SUM, §1.1 of the domain reference). */
+export const PROCESSOR_ROLES = [
+  'vehicle-manufacturer',
+  'parts-software-supplier',
+  'telecom-operator',
+  'automated-driving-provider',
+  'platform-operator',
+  'dealer',
+  'repair-shop',
+  'mobility-service',
+] as const;
+export const ProcessorRole = z.enum(PROCESSOR_ROLES);
+export type ProcessorRole = z.infer<typeof ProcessorRole>;
+
+/** Validation messages are catalogue keys (shared/i18n/messages.ts) so every door localises them. */
+const text = (max: number) => z.string().trim().max(max, 'v.tooLong');
+const requiredText = (max: number) => text(max).min(1, 'v.required');
+
+/** A calendar date as YYYY-MM-DD that really exists (no 2026-02-30). */
+export const IsoDate = z.string().refine((s) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}, 'v.date');
+
+export const CreditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: `v.creditCode.${problem}` });
+  });
+
+const projectFields = {
+  name: requiredText(200),
+  organization: requiredText(200),
+  creditCode: CreditCode,
+  role: ProcessorRole,
+  ciio: z.boolean(),
+  site: text(200),
+  auditStart: IsoDate.nullable(),
+  auditEnd: IsoDate.nullable(),
+  auditor: text(100),
+  reviewer: text(100),
+};
+
+const auditPeriodInOrder = (p: { auditStart?: string | null; auditEnd?: string | null }) =>
+  !p.auditStart || !p.auditEnd || p.auditStart <= p.auditEnd;
+const periodIssue = { message: 'v.dateOrder', path: ['auditEnd'] };
+
+/** What a person enters to create a project: used by the form, the IPC contract and the CLI. */
+export const ProjectInput = z
+  .strictObject({
+    ...projectFields,
+    role: ProcessorRole.default('vehicle-manufacturer'),
+    ciio: z.boolean().default(false),
+    site: text(200).default(''),
+    auditStart: IsoDate.nullable().default(null),
+    auditEnd: IsoDate.nullable().default(null),
+    auditor: text(100).default(''),
+    reviewer: text(100).default(''),
+  })
+  .refine(auditPeriodInOrder, periodIssue);
+export type ProjectInput = z.input<typeof ProjectInput>;
+export type ProjectFields = z.output<typeof ProjectInput>;
+
+/** A partial edit of a project (rename is `{ name }`). */
+export const ProjectPatch = z.strictObject(projectFields).partial().refine(auditPeriodInOrder, periodIssue);
+export type ProjectPatch = z.input<typeof ProjectPatch>;
+
+export const PROJECT_STATUSES = ['active', 'archived'] as const;
+
+export const Project = z.object({
+  id: ProjectId,
+  ...projectFields,
+  status: z.enum(PROJECT_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof Project>;
