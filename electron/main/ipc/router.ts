@@ -1,0 +1,27 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
+import { fail } from '../../../shared/ipc/result';
+import type { Core } from '../../core/core';
+import { dispatch } from '../../core/ipc/dispatch';
+import { APP_ORIGIN } from '../app/protocol';
+
+/** Only our own top-level page may call in: not another origin, not a subframe. */
+function fromOwnPage(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/**
+ * Registers every contract channel with the shared dispatcher. `after` runs once a call
+ * succeeded (main uses it to rebuild the menu when the language changes).
+ */
+export function registerIpc(core: Core, after: (channel: Channel) => void): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, input: unknown) => {
+      if (!fromOwnPage(event)) return fail({ code: 'forbidden', message: 'forbidden' });
+      const result = await dispatch(core, channel, input);
+      if (result.ok) after(channel);
+      return result;
+    });
+  }
+}

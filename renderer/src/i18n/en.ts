@@ -1,0 +1,56 @@
+import type { Messages } from './zh-CN';
+
+/** UI text in English; typed against zh-CN so a missing key is a compile error. */
+export const en: Messages = {
+  app: { title: 'ADSG Workbench — Automotive Data Export Security Assessment', short: 'ADSG Workbench' },
+  nav: { projects: 'Projects', settings: 'Settings' },
+  common: {
+    save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', open: 'Open', back: 'Back',
+    archive: 'Archive', unarchive: 'Unarchive', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved', retry: 'Retry',
+    actions: 'Actions', none: 'None',
+  },
+  lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
+  projects: {
+    title: 'Projects',
+    empty: 'No projects yet. Create one to start assessing against the Automotive Data Export Security Guidelines (2026).',
+    new: 'New project',
+    showArchived: 'Show archived',
+    createdToast: 'Project “{{name}}” created',
+    updatedToast: 'Project saved',
+    deletedToast: 'Project “{{name}}” deleted',
+    deleteTitle: 'Delete project “{{name}}”?',
+    deleteBody: 'The project’s data is deleted and cannot be restored. The audit trail keeps a record of the deletion.',
+    editTitle: 'Edit project',
+    archived: 'Archived',
+    active: 'Active',
+    updated: 'Updated',
+    status: 'Status',
+    overview: 'Overview',
+    history: 'History',
+    historyEmpty: 'No records yet',
+    auditPeriod: 'Audit period',
+    trailIntact: 'Audit trail hash chain intact ({{rows}} rows)',
+    trailBroken: 'Audit trail tampered with at row {{seq}}',
+  },
+  field: {
+    name: 'Project name', organization: 'Organisation', creditCode: 'Unified social credit code', role: 'Processor role',
+    ciio: 'Critical information infrastructure operator (CIIO)', site: 'Site', auditPeriod: 'Audit period', auditor: 'Auditor',
+    reviewer: 'Reviewer', creditCodeHelp: '18 characters including the check character (GB 32100-2015)',
+  },
+  role: {
+    'vehicle-manufacturer': 'Vehicle manufacturer',
+    'parts-software-supplier': 'Parts / software supplier',
+    'telecom-operator': 'Telecom operator',
+    'automated-driving-provider': 'Automated-driving service provider',
+    'platform-operator': 'Platform operator',
+    dealer: 'Dealer',
+    'repair-shop': 'Repair shop',
+    'mobility-service': 'Mobility service',
+  },
+  trail: { create: 'Created', update: 'Changed', archive: 'Archived', unarchive: 'Unarchived', delete: 'Deleted', at: 'When', actor: 'Who', action: 'Action', change: 'Change' },
+  settings: {
+    title: 'Settings', actorName: 'My name (recorded in the audit trail)', dataDir: 'Data folder', version: 'Version',
+    schema: 'Database schema version', savedToast: 'Settings saved',
+  },
+  error: { title: 'Something went wrong', offline: 'Cannot reach the workbench back end' },
+};

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { AntdProvider } from './app/AntdProvider';
+import { SettingsProvider } from './app/locale-context';
+import { initI18n } from './i18n';
+import { call } from './lib/api';
+import './styles.css';
+
+// Settings first, so the first paint is already in the user's language.
+const root = createRoot(document.getElementById('root')!);
+call('settings:get', {}).then(
+  (settings) => {
+    initI18n(settings.locale);
+    root.render(
+      <StrictMode>
+        <SettingsProvider initial={settings}>
+          <AntdProvider>
+            <App />
+          </AntdProvider>
+        </SettingsProvider>
+      </StrictMode>,
+    );
+  },
+  (error: unknown) => {
+    root.render(<pre role="alert">ADSG Workbench: {String((error as Error)?.message ?? error)}</pre>);
+  },
+);

@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startBridge, type Bridge } from './bridge/server';
+import { openSession, type Session } from './browser';
+
+let bridge: Bridge;
+let s: Session;
+
+beforeAll(async () => {
+  bridge = await startBridge({ dataDir: mkdtempSync(join(tmpdir(), 'adsg-e2e-')), rendererDir: join(process.cwd(), 'dist/renderer') });
+  s = await openSession();
+});
+afterAll(async () => {
+  await s?.close();
+  await bridge?.close();
+});
+
+test('create a project in zh-CN, switch to English, reload: it is still there', async () => {
+  const { page } = s;
+  await page.goto(bridge.url);
+  await page.getByRole('heading', { name: '评估项目' }).waitFor();
+  await s.shot('01-projects-empty-zh');
+
+  await page.getByRole('button', { name: '新建项目' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('项目名称').fill('上海工厂 2026 年度出境评估');
+  await dialog.getByLabel('被评估组织').fill('示例汽车（上海）有限公司');
+  // A wrong check character is refused with a clear message, and nothing is created.
+  await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+  await dialog.getByRole('button', { name: '新 建' }).or(dialog.getByRole('button', { name: '新建' })).click();
+  await expect.poll(() => dialog.getByText('校验位错误，请核对').isVisible()).toBe(true);
+  await s.shot('02-project-form-bad-credit-code-zh');
+  expect(await bridge.core.db.prepare('SELECT count(*) n FROM projects').get()).toEqual({ n: 0 });
+
+  await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
+  await dialog.getByLabel('现场').fill('上海嘉定总装厂');
+  await dialog.getByRole('button', { name: '新 建' }).or(dialog.getByRole('button', { name: '新建' })).click();
+  await page.getByRole('link', { name: '上海工厂 2026 年度出境评估' }).waitFor();
+  await s.shot('03-projects-list-zh');
+
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('heading', { name: 'Projects' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Projects' }).waitFor();
+  await page.getByRole('link', { name: '上海工厂 2026 年度出境评估' }).click();
+  await page.getByText('Overview').waitFor();
+  await expect.poll(() => page.getByText('91350100M000100Y43').first().isVisible()).toBe(true);
+  await page.getByText(/Audit trail hash chain intact/).waitFor();
+  await s.shot('04-project-detail-en');
+
+  expect(s.offMachine).toEqual([]);
+  expect(s.pageErrors).toEqual([]);
+});
