@@ -4,7 +4,7 @@ import { CliError, EXIT } from './context';
 
 /** Entry point of `adsg`: runs the program and turns every failure into a message and an exit code. */
 async function main(): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(process.argv);
     return EXIT.ok;

@@ -20,6 +20,8 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .option('--json', 'print machine-readable JSON', false)
     .addOption(new Option('--lang <lang>', 'language of messages').choices(LOCALES).default(defaultLang(env)))
     .showHelpAfterError()
+    // Before any subcommand is added, so they inherit it: failures reach index.ts as exceptions.
+    .exitOverride()
     .hook('preAction', (root) => {
       const o = root.opts<{ dataDir: string; json: boolean; lang: Locale }>();
       const globals: GlobalOptions = { dataDir: o.dataDir, json: o.json, lang: o.lang };

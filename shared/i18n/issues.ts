@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import type { Issue } from '../ipc/result';
 import type { Locale } from './locale';

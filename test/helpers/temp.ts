@@ -1,0 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../electron/core/core';
+
+/** A new empty folder under the system temp dir. */
+export const tempDir = (prefix = 'adsg-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** A real core on a real SQLite file in a fresh data folder, with a fixed clock when given. */
+export function tempCore(options: { now?: () => Date; dataDir?: string } = {}): Core {
+  return openCore({ dataDir: options.dataDir ?? tempDir(), appVersion: '0.0.0-test', now: options.now });
+}
