@@ -4,6 +4,7 @@ import { openDatabase } from './db/connection';
 import type { MigrationReport } from './db/migrate';
 import { SCHEMA_VERSION } from './db/migrations';
 import { dataPaths } from './paths';
+import { JobRegistry } from './jobs/registry';
 import { getSettings } from './settings/service';
 
 export interface CoreOptions {
@@ -28,6 +29,8 @@ export interface Core {
   locale(): Locale;
   /** "Who" for the audit trail. */
   actor(): string;
+  /** Long jobs under way (cancellable by id). */
+  readonly jobs: JobRegistry;
   close(): void;
 }
 
@@ -46,6 +49,7 @@ export function openCore(options: CoreOptions): Core {
     now,
     locale: () => getSettings(core).locale,
     actor: () => getSettings(core).actorName,
+    jobs: new JobRegistry(),
     close: () => db.close(),
   };
   return core;

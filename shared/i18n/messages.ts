@@ -19,6 +19,11 @@ export const MESSAGES = {
   },
   'error.db-corrupt': { 'zh-CN': '数据库文件无法打开：{detail}', en: 'The database file cannot be opened: {detail}' },
   'error.trail-append-only': { 'zh-CN': '审计日志只能追加', en: 'The audit trail is append-only' },
+  'error.integrity': { 'zh-CN': '数据已损坏或被改动：{what}', en: 'Data is damaged or was altered: {what}' },
+  'error.locked': { 'zh-CN': '项目已锁定，不能修改', en: 'The project is locked and cannot be changed' },
+  'error.evidence-missing': { 'zh-CN': '证据文件不存在：{what}', en: 'Evidence file not found: {what}' },
+  'error.evidence-not-file': { 'zh-CN': '不是普通文件：{what}', en: 'Not a regular file: {what}' },
+  'error.cancelled': { 'zh-CN': '已取消', en: 'Cancelled' },
   'error.delete-confirm': { 'zh-CN': '删除需要确认', en: 'Deleting needs confirmation' },
 
   'v.required': { 'zh-CN': '必填', en: 'is required' },
@@ -32,6 +37,7 @@ export const MESSAGES = {
   'v.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'must be a date as YYYY-MM-DD' },
   'v.dateOrder': { 'zh-CN': '结束日期不能早于开始日期', en: 'must not be before the start date' },
   'v.unknownField': { 'zh-CN': '不允许的字段：{keys}', en: 'unknown field(s): {keys}' },
+  'v.justificationRequired': { 'zh-CN': '“不符合”和“不适用”必须填写理由', en: 'a justification is required for “nonconforming” and “not applicable”' },
   'v.invalid': { 'zh-CN': '无效', en: 'is invalid' },
 
   'field.name': { 'zh-CN': '项目名称', en: 'Project name' },
@@ -44,6 +50,11 @@ export const MESSAGES = {
   'field.auditEnd': { 'zh-CN': '审核结束日期', en: 'Audit end' },
   'field.auditor': { 'zh-CN': '审核员', en: 'Auditor' },
   'field.reviewer': { 'zh-CN': '复核人', en: 'Reviewer' },
+  'field.justification': { 'zh-CN': '理由', en: 'Justification' },
+  'field.individuals': { 'zh-CN': '个人信息涉及人数', en: 'Individuals (non-sensitive PI)' },
+  'field.sensitiveIndividuals': { 'zh-CN': '敏感个人信息涉及人数', en: 'Individuals (sensitive PI)' },
+  'field.title': { 'zh-CN': '标题', en: 'Title' },
+  'field.dueDate': { 'zh-CN': '整改期限', en: 'Due date' },
   'field.id': { 'zh-CN': '编号', en: 'Id' },
 } as const satisfies Record<string, Bilingual>;
 

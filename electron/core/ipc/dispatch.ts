@@ -6,11 +6,13 @@ import { fail, ok, type ErrorPayload, type Result } from '../../../shared/ipc/re
 import type { Core } from '../core';
 import { AppError } from '../errors';
 import { appHandlers, trailHandlers } from './handlers/app';
+import { auditHandlers } from './handlers/audit';
 import { projectHandlers } from './handlers/projects';
+import { headlessPorts, type Ports } from '../ports';
 import type { Handlers } from './handlers/types';
 
 /** Every channel's handler. Leaving a channel out is a compile error here. */
-export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers };
+export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers };
 
 /** Renders a thrown AppError (or anything else) as a Result error in the user's language. */
 export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
@@ -36,7 +38,7 @@ const isChannel = (name: string): name is Channel => Object.hasOwn(contract, nam
  * The single path every request takes, from Electron's IPC and from the test bridge alike:
  * known channel → validated input → handler → validated output → Result. Never throws.
  */
-export async function dispatch(core: Core, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+export async function dispatch(core: Core, channel: string, rawInput: unknown, ports: Ports = headlessPorts): Promise<Result<unknown>> {
   let locale: Locale = 'zh-CN';
   try {
     locale = core.locale();
@@ -51,8 +53,8 @@ export async function dispatch(core: Core, channel: string, rawInput: unknown): 
         details: { issues },
       });
     }
-    const handler = handlers[channel] as (input: unknown, core: Core) => unknown;
-    const value = await handler(parsed.data, core);
+    const handler = handlers[channel] as (input: unknown, core: Core, ports: Ports) => unknown;
+    const value = await handler(parsed.data, core, ports);
     // Output is checked too: a handler that drifts from the contract is a bug, caught here.
     return ok(spec.output.parse(value));
   } catch (error) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Project, ProjectFields, ProjectPatch } from '../../../shared/domain/project';
-import { appendTrail } from '../audit-trail/trail';
+import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
 import { deleteProject, findProject, insertProject, listProjects, updateProject } from '../db/repos/projects';
 import { AppError } from '../errors';
@@ -17,14 +17,8 @@ export function getProject(core: Core, id: string): Project {
   return project;
 }
 
-/** Writes a project change and its audit record in one transaction. */
-function record(core: Core, project: Project, action: string, before: Project | null, after: Project | null) {
-  appendTrail(
-    core.db,
-    { projectId: project.id, entity: 'project', entityId: project.id, action, actor: core.actor(), before, after },
-    core.now().toISOString(),
-  );
-}
+const record = (core: Core, project: Project, action: string, before: Project | null, after: Project | null) =>
+  recordChange(core, { projectId: project.id, entity: 'project', entityId: project.id, action, before, after });
 
 export function createProject(core: Core, fields: ProjectFields): Project {
   const at = core.now().toISOString();

@@ -1,9 +1,10 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
 import { fail } from '../../../shared/ipc/result';
 import type { Core } from '../../core/core';
 import { dispatch } from '../../core/ipc/dispatch';
 import { APP_ORIGIN } from '../app/protocol';
+import { windowPorts } from './ports';
 
 /** Only our own top-level page may call in: not another origin, not a subframe. */
 function fromOwnPage(event: IpcMainInvokeEvent): boolean {
@@ -18,8 +19,9 @@ function fromOwnPage(event: IpcMainInvokeEvent): boolean {
 export function registerIpc(core: Core, after: (channel: Channel) => void): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown) => {
-      if (!fromOwnPage(event)) return fail({ code: 'forbidden', message: 'forbidden' });
-      const result = await dispatch(core, channel, input);
+      const win = BrowserWindow.fromWebContents(event.sender);
+      if (!win || !fromOwnPage(event)) return fail({ code: 'forbidden', message: 'forbidden' });
+      const result = await dispatch(core, channel, input, windowPorts(win));
       if (result.ok) after(channel);
       return result;
     });

@@ -7,6 +7,9 @@ import { CHANNELS } from '../../../shared/ipc/contract';
 import { fail } from '../../../shared/ipc/result';
 import { openCore, type Core } from '../../../electron/core/core';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
+import type { Ports } from '../../../electron/core/ports';
+import { EVENT_NAMES } from '../../../shared/ipc/events';
+import type { ServerResponse } from 'node:http';
 
 /**
  * The e2e test bridge: serves the built renderer and answers `window.api` calls with the real
@@ -17,6 +20,10 @@ import { dispatch } from '../../../electron/core/ipc/dispatch';
 export interface Bridge {
   url: string;
   core: Core;
+  /** What the next "choose files" dialog returns (the test plays the user). */
+  nextPick: string[];
+  /** What the next "save as" dialog returns; null cancels. */
+  nextSave: string | null;
   close(): Promise<void>;
 }
 
@@ -30,11 +37,20 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** window.api for the page: one function per channel, each a POST carrying the token. */
+/** window.api and window.host for the page: each call a POST carrying the token; events over SSE. */
 function apiScript(token: string): string {
   return `window.api = Object.fromEntries(${JSON.stringify(CHANNELS)}.map((channel) => [channel, (input) =>
     fetch('/__bridge/call/' + channel, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bridge-token': ${JSON.stringify(token)} },
-      body: JSON.stringify(input === undefined ? null : input) }).then((r) => r.json())]));`;
+      body: JSON.stringify(input === undefined ? null : input) }).then((r) => r.json())]));
+  (() => {
+    const listeners = new Map();
+    const source = new EventSource('/__bridge/events?t=${token}');
+    for (const name of ${JSON.stringify(EVENT_NAMES)}) source.addEventListener(name, (e) => (listeners.get(name) || []).forEach((l) => l(JSON.parse(e.data))));
+    window.host = {
+      on(name, listener) { listeners.set(name, [...(listeners.get(name) || []), listener]); return () => listeners.set(name, listeners.get(name).filter((l) => l !== listener)); },
+      pathForFile: () => null,
+    };
+  })();`;
 }
 
 async function body(req: IncomingMessage): Promise<string> {
@@ -54,9 +70,29 @@ export async function startBridge(options: { dataDir: string; rendererDir: strin
   const tokenOk = (given: string | null | undefined) =>
     typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
 
+  const streams = new Set<ServerResponse>();
+  const bridge = { nextPick: [] as string[], nextSave: null as string | null };
+  const ports: Ports = {
+    emit: (event, payload) => streams.forEach((s) => s.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
+    pickFiles: async () => bridge.nextPick.splice(0),
+    saveFile: async () => {
+      const path = bridge.nextSave;
+      bridge.nextSave = null;
+      return path;
+    },
+  };
+
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === '/__bridge/events') {
+        if (!tokenOk(url.searchParams.get('t'))) return void res.writeHead(403).end();
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+        res.write(': open\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
       if (url.pathname.startsWith('/__bridge/call/')) {
         if (req.method !== 'POST' || !tokenOk(req.headers['x-bridge-token'] as string | undefined)) {
           res.writeHead(403).end();
@@ -72,7 +108,7 @@ export async function startBridge(options: { dataDir: string; rendererDir: strin
         const result =
           typeof input === 'symbol'
             ? fail({ code: 'validation', message: 'request body is not JSON' })
-            : await dispatch(core, channel, input);
+            : await dispatch(core, channel, input, ports);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
         return;
       }
@@ -99,7 +135,7 @@ export async function startBridge(options: { dataDir: string; rendererDir: strin
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  return Object.assign(bridge, {
     url: `http://127.0.0.1:${port}/?t=${token}`,
     core,
     close: () =>
@@ -110,5 +146,5 @@ export async function startBridge(options: { dataDir: string; rendererDir: strin
           resolve();
         });
       }),
-  };
+  });
 }

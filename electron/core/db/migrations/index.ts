@@ -1,8 +1,9 @@
 import { initial } from './001-initial';
+import { auditWork } from './002-audit-work';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, auditWork];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

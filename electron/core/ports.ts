@@ -1,0 +1,21 @@
+import type { EventName, EventPayload } from '../../shared/ipc/events';
+
+/**
+ * What a handler may ask of the host it runs in: push an event to the renderer, or ask the user
+ * to choose files. Electron's main implements these with IPC and native dialogs; the CLI and the
+ * e2e bridge implement them their own way. Core never imports Electron.
+ */
+export interface Ports {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Files the user chose to open; empty when they cancelled. */
+  pickFiles(): Promise<string[]>;
+  /** Where the user chose to save; null when they cancelled. */
+  saveFile(defaultName: string, extensions: string[]): Promise<string | null>;
+}
+
+/** Ports for hosts with no user to ask (CLI, tests): events are dropped, dialogs cancel. */
+export const headlessPorts: Ports = {
+  emit: () => undefined,
+  pickFiles: async () => [],
+  saveFile: async () => null,
+};

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ProjectId } from '../../domain/ids';
+import { Project, ProjectInput, ProjectPatch } from '../../domain/project';
+import { Settings, SettingsPatch } from '../../domain/settings';
+import { TrailEntry, TrailVerification } from '../../domain/trail';
+
+const none = z.strictObject({});
+
+/** App info, settings, projects and their audit trail. */
+export const projectChannels = {
+  'app:info': {
+    input: none,
+    output: z.object({ version: z.string(), dataDir: z.string(), schemaVersion: z.number().int() }),
+  },
+  'settings:get': { input: none, output: Settings },
+  'settings:update': { input: SettingsPatch, output: Settings },
+  'projects:list': {
+    input: z.strictObject({ includeArchived: z.boolean().default(false) }),
+    output: z.array(Project),
+  },
+  'projects:get': { input: z.strictObject({ id: ProjectId }), output: Project },
+  'projects:create': { input: ProjectInput, output: Project },
+  'projects:update': { input: z.strictObject({ id: ProjectId, patch: ProjectPatch }), output: Project },
+  'projects:setArchived': { input: z.strictObject({ id: ProjectId, archived: z.boolean() }), output: Project },
+  'projects:delete': {
+    input: z.strictObject({ id: ProjectId, confirm: z.literal(true, 'error.delete-confirm') }),
+    output: z.object({ id: ProjectId }),
+  },
+  'trail:list': {
+    input: z.strictObject({ projectId: ProjectId, entityId: z.string().max(200).optional() }),
+    output: z.array(TrailEntry),
+  },
+  'trail:verify': { input: z.strictObject({ projectId: ProjectId }), output: TrailVerification },
+} as const;
