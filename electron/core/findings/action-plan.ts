@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Finding } from '../../../shared/domain/finding';
 import type { Locale } from '../../../shared/i18n/locale';
 
@@ -46,6 +45,8 @@ export function toCsv(rows: readonly string[][]): Buffer {
 
 /** The same rows as an .xlsx workbook with a frozen, bold header row. */
 export async function toXlsx(rows: readonly string[][], sheetName: string): Promise<Buffer> {
+  // Loaded on demand: exceljs is large and most commands never write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(0);
   wb.modified = new Date(0);

@@ -103,3 +103,26 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(AppError);
   });
 });
+
+describe('data migrations', () => {
+  test('002: projects created under version 1 keep their data and are pinned to adsg-2026', () => {
+    const file = join(tempDir(), 'db.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    migrate(db, file, MIGRATIONS.slice(0, 1));
+    db.prepare(
+      `INSERT INTO projects VALUES ('p1', 'Plant', 'Org', '91350100M000100Y43', 'dealer', 1, 'Site', NULL, NULL, 'A', 'B', 'active', 't0', 't0')`,
+    ).run();
+    db.close();
+
+    const { db: upgraded, migration } = openDatabase(file);
+    expect(migration.from).toBe(1);
+    expect(migration.backup).not.toBeNull();
+    expect(upgraded.prepare('SELECT id, name, ciio, rules_pack_id, rules_pack_version, rules_pack_hash FROM projects').all()).toEqual([
+      { id: 'p1', name: 'Plant', ciio: 1, rules_pack_id: 'adsg-2026', rules_pack_version: null, rules_pack_hash: null },
+    ]);
+    // The new tables accept rows that belong to the old project.
+    upgraded.prepare(`INSERT INTO answers VALUES ('p1', 'adsg-2026:log-01', 'conforming', '', '', 't1', 'A')`).run();
+    upgraded.close();
+  });
+});
