@@ -46,4 +46,8 @@ if (!nodeOnly) {
   );
 }
 await Promise.all(jobs);
+
+// The rules packs: validated and compiled once here, loaded (and validated again) at run time.
+await build({ ...common, entryPoints: ['scripts/build-rules.entry.ts'], outfile: '.cache/build-rules.cjs', sourcemap: false });
+execFileSync(process.execPath, ['.cache/build-rules.cjs'], { stdio: 'inherit' });
 if (!nodeOnly) execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -5,6 +5,7 @@ import type { MigrationReport } from './db/migrate';
 import { SCHEMA_VERSION } from './db/migrations';
 import { dataPaths } from './paths';
 import { JobRegistry } from './jobs/registry';
+import { defaultRulesDir } from './rules/default-dir';
 import { getSettings } from './settings/service';
 
 export interface CoreOptions {
@@ -12,6 +13,8 @@ export interface CoreOptions {
   appVersion: string;
   /** better_sqlite3.node for the running runtime; see README "native modules". */
   nativeBinding?: string;
+  /** Folder of installed compiled rules packs (default: dist/rules beside the running bundle). */
+  rulesDir?: string;
   /** Injectable clock so tests and deterministic outputs can fix time. */
   now?: () => Date;
 }
@@ -22,6 +25,7 @@ export interface Core {
   readonly dataDir: string;
   readonly paths: ReturnType<typeof dataPaths>;
   readonly appVersion: string;
+  readonly rulesDir: string;
   readonly schemaVersion: number;
   readonly migration: MigrationReport;
   now(): Date;
@@ -44,6 +48,7 @@ export function openCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     paths,
     appVersion: options.appVersion,
+    rulesDir: options.rulesDir ?? defaultRulesDir(),
     schemaVersion: SCHEMA_VERSION,
     migration,
     now,

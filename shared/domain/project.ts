@@ -75,9 +75,14 @@ export type ProjectPatch = z.input<typeof ProjectPatch>;
 
 export const PROJECT_STATUSES = ['active', 'archived'] as const;
 
+/** The rules pack a project is assessed against; version and hash are fixed the first time it is opened. */
+export const RulesPackPin = z.object({ id: z.string(), version: z.string().nullable(), contentHash: z.string().nullable() });
+export type RulesPackPin = z.infer<typeof RulesPackPin>;
+
 export const Project = z.object({
   id: ProjectId,
   ...projectFields,
+  rulesPack: RulesPackPin,
   status: z.enum(PROJECT_STATUSES),
   createdAt: z.string(),
   updatedAt: z.string(),

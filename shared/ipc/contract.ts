@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { auditChannels } from './channels/audit';
 import { projectChannels } from './channels/projects';
+import { rulesChannels } from './channels/rules';
 
 /**
  * Every request the renderer can make, as `domain:action` → input and output schemas.
  * Inputs are strict (unknown fields are refused). Main registers exactly these channels, the
  * preload exposes exactly these functions, and a channel without a handler fails to compile.
  */
-export const contract = { ...projectChannels, ...auditChannels } as const satisfies Record<
+export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels } as const satisfies Record<
   string,
   { input: z.ZodType; output: z.ZodType }
 >;

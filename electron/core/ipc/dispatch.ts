@@ -5,14 +5,15 @@ import type { Locale } from '../../../shared/i18n/locale';
 import { fail, ok, type ErrorPayload, type Result } from '../../../shared/ipc/result';
 import type { Core } from '../core';
 import { AppError } from '../errors';
-import { appHandlers, trailHandlers } from './handlers/app';
+import { appHandlers, rulesHandlers, trailHandlers } from './handlers/app';
+import { RulesPackError } from '../rules/errors';
 import { auditHandlers } from './handlers/audit';
 import { projectHandlers } from './handlers/projects';
 import { headlessPorts, type Ports } from '../ports';
 import type { Handlers } from './handlers/types';
 
 /** Every channel's handler. Leaving a channel out is a compile error here. */
-export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers };
+export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers, ...rulesHandlers };
 
 /** Renders a thrown AppError (or anything else) as a Result error in the user's language. */
 export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
@@ -27,6 +28,10 @@ export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
       message: issues?.length ? `${head}\n${describeIssues(issues, locale)}` : head,
       ...(issues ? { details: { issues } } : {}),
     };
+  }
+  if (error instanceof RulesPackError) {
+    const code = ({ 'not-found': 'not-found', conflict: 'conflict', invalid: 'integrity', 'hash-mismatch': 'integrity', tampered: 'integrity' } as const)[error.code];
+    return { code, message: error.describe(locale) };
   }
   console.error('[adsg] internal error', error);
   return { code: 'internal', message: translate(locale, 'error.internal', { detail: (error as Error)?.message ?? String(error) }) };

@@ -7,6 +7,9 @@ import { AppError } from '../errors';
 
 /** Inputs here are already validated by the contract schemas (ProjectInput / ProjectPatch). */
 
+/** New projects are assessed against this pack; its version is pinned when the project is first opened. */
+export const DEFAULT_PACK_ID = 'adsg-2026';
+
 export function listAll(core: Core, includeArchived: boolean): Project[] {
   return listProjects(core.db, includeArchived);
 }
@@ -22,7 +25,7 @@ const record = (core: Core, project: Project, action: string, before: Project | 
 
 export function createProject(core: Core, fields: ProjectFields): Project {
   const at = core.now().toISOString();
-  const project = { ...fields, id: randomUUID(), status: 'active', createdAt: at, updatedAt: at } as Project;
+  const project = { ...fields, id: randomUUID(), rulesPack: { id: DEFAULT_PACK_ID, version: null, contentHash: null }, status: 'active', createdAt: at, updatedAt: at } as Project;
   core.db.transaction(() => {
     insertProject(core.db, project);
     record(core, project, 'create', null, project);
@@ -47,6 +50,11 @@ export function patchProject(core: Core, id: string, patch: ProjectPatch): Proje
       throw new AppError('validation', 'error.validation', {}, [{ path: 'auditEnd', key: 'v.dateOrder' }]);
     return next;
   });
+}
+
+/** Records the pack version and hash a project is assessed against (once). */
+export function pinRulesPack(core: Core, id: string, pin: { id: string; version: string; contentHash: string }): Project {
+  return change(core, id, 'pin-rules', (p) => ({ ...p, rulesPack: pin }));
 }
 
 export function setArchived(core: Core, id: string, archived: boolean): Project {

@@ -1,7 +1,7 @@
 import { HashRouter, Route, Routes } from 'react-router';
-import { ProjectDetailPage } from '../features/projects/ProjectDetailPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ProjectPage } from './ProjectPage';
 import { Shell } from './Shell';
 
 /** Routes: hash-based, because the app is served from app:// (and the test bridge) as static files. */
@@ -11,7 +11,7 @@ export function App() {
       <Routes>
         <Route element={<Shell />}>
           <Route index element={<ProjectsPage />} />
-          <Route path="projects/:id" element={<ProjectDetailPage />} />
+          <Route path="projects/:id/:tab?" element={<ProjectPage />} />
           <Route path="settings" element={<SettingsPage />} />
         </Route>
       </Routes>

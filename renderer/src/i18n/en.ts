@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** UI text in English; typed against zh-CN so a missing key is a compile error. */
 export const en: Messages = {
   app: { title: 'ADSG Workbench — Automotive Data Export Security Assessment', short: 'ADSG Workbench' },
+  tabs: { dashboard: 'Dashboard', inventory: 'Inventory', determination: 'Determination', checklists: 'Checklists', evidence: 'Evidence', findings: 'Findings', overview: 'Project' },
   nav: { projects: 'Projects', settings: 'Settings' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', open: 'Open', back: 'Back',
@@ -30,6 +31,7 @@ export const en: Messages = {
     historyEmpty: 'No records yet',
     auditPeriod: 'Audit period',
     trailIntact: 'Audit trail hash chain intact ({{rows}} rows)',
+    rulesPack: 'Rules pack',
     trailBroken: 'Audit trail tampered with at row {{seq}}',
   },
   field: {

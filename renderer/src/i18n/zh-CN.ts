@@ -1,6 +1,7 @@
 /** UI text in Simplified Chinese, the default language. en.ts must have exactly the same keys. */
 export const zhCN = {
   app: { title: 'ADSG 汽车数据出境安全评估工作台', short: 'ADSG 工作台' },
+  tabs: { dashboard: '总览', inventory: '出境清单', determination: '管理方式判定', checklists: '检查清单', evidence: '证据', findings: '发现项', overview: '项目信息' },
   nav: { projects: '评估项目', settings: '设置' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', open: '打开', back: '返回',
@@ -28,6 +29,7 @@ export const zhCN = {
     historyEmpty: '暂无记录',
     auditPeriod: '审核期间',
     trailIntact: '审计日志哈希链完整（{{rows}} 条）',
+    rulesPack: '规则包',
     trailBroken: '审计日志在第 {{seq}} 行被篡改',
   },
   field: {

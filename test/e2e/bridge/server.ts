@@ -8,6 +8,7 @@ import { fail } from '../../../shared/ipc/result';
 import { openCore, type Core } from '../../../electron/core/core';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { Ports } from '../../../electron/core/ports';
+import { setWorkersDir } from '../../../electron/core/jobs/workers-dir';
 import { EVENT_NAMES } from '../../../shared/ipc/events';
 import type { ServerResponse } from 'node:http';
 
@@ -65,7 +66,8 @@ async function body(req: IncomingMessage): Promise<string> {
 }
 
 export async function startBridge(options: { dataDir: string; rendererDir: string }): Promise<Bridge> {
-  const core = openCore({ dataDir: options.dataDir, appVersion: '0.0.0-e2e' });
+  const core = openCore({ dataDir: options.dataDir, appVersion: '0.0.0-e2e', rulesDir: join(options.rendererDir, '..', 'rules') });
+  setWorkersDir(join(options.rendererDir, '..', 'workers'));
   const token = randomBytes(24).toString('hex');
   const tokenOk = (given: string | null | undefined) =>
     typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));

@@ -15,6 +15,9 @@ interface ProjectRow {
   auditor: string;
   reviewer: string;
   status: string;
+  rules_pack_id: string;
+  rules_pack_version: string | null;
+  rules_pack_hash: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -32,6 +35,7 @@ const toProject = (r: ProjectRow): Project =>
     auditEnd: r.audit_end,
     auditor: r.auditor,
     reviewer: r.reviewer,
+    rulesPack: { id: r.rules_pack_id, version: r.rules_pack_version, contentHash: r.rules_pack_hash },
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -50,6 +54,9 @@ const toParams = (p: Project) => ({
   auditor: p.auditor,
   reviewer: p.reviewer,
   status: p.status,
+  rulesPackId: p.rulesPack.id,
+  rulesPackVersion: p.rulesPack.version,
+  rulesPackHash: p.rulesPack.contentHash,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
 });
@@ -71,9 +78,9 @@ export function insertProject(db: Database, project: Project): void {
   prepared(
     db,
     `INSERT INTO projects (id, name, organization, credit_code, role, ciio, site, audit_start, audit_end,
-       auditor, reviewer, status, created_at, updated_at)
+       auditor, reviewer, status, rules_pack_id, rules_pack_version, rules_pack_hash, created_at, updated_at)
      VALUES (@id, @name, @organization, @creditCode, @role, @ciio, @site, @auditStart, @auditEnd,
-       @auditor, @reviewer, @status, @createdAt, @updatedAt)`,
+       @auditor, @reviewer, @status, @rulesPackId, @rulesPackVersion, @rulesPackHash, @createdAt, @updatedAt)`,
   ).run(toParams(project));
 }
 
@@ -82,7 +89,8 @@ export function updateProject(db: Database, project: Project): void {
     db,
     `UPDATE projects SET name = @name, organization = @organization, credit_code = @creditCode, role = @role,
        ciio = @ciio, site = @site, audit_start = @auditStart, audit_end = @auditEnd, auditor = @auditor,
-       reviewer = @reviewer, status = @status, updated_at = @updatedAt
+       reviewer = @reviewer, status = @status, rules_pack_id = @rulesPackId, rules_pack_version = @rulesPackVersion,
+       rules_pack_hash = @rulesPackHash, updated_at = @updatedAt
      WHERE id = @id`,
   ).run(toParams(project));
 }

@@ -1,37 +1,25 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
-import { call } from '../../lib/api';
-import { useLoad } from '../../lib/use-call';
+import { useNavigate } from 'react-router';
+import { useWorkspace } from '../../lib/workspace';
 import { ProjectFormModal } from './ProjectFormModal';
 import { ProjectHistory } from './ProjectHistory';
 import { useProjectActions } from './use-project-actions';
 
-/** One project: its scope fields, edit/archive/delete, and its change history. */
-export function ProjectDetailPage() {
-  const { id = '' } = useParams();
+/** A project's scope fields, edit/archive/delete, and its change history. */
+export function ProjectOverview() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
-  const { data: project, error, reload } = useLoad(() => call('projects:get', { id: id as never }), [id]);
+  const { ws, reload } = useWorkspace();
+  const project = ws.project;
   const actions = useProjectActions((p) => (p ? void reload() : navigate('/')));
-
-  if (error) return <Alert type="error" showIcon message={error.message} action={<Button onClick={() => navigate('/')}>{t('common.back')}</Button>} />;
-  if (!project) return <Spin />;
   const dash = (v: string | null) => v || '—';
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/')} aria-label={t('common.back')} />
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {project.name}
-          </Typography.Title>
-          {project.status === 'archived' && <Tag>{t('projects.archived')}</Tag>}
-        </Space>
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
         <Space>
           <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
           <Button onClick={() => void actions.setArchived(project, project.status === 'active')}>
@@ -56,6 +44,11 @@ export function ProjectDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('field.auditor')}>{dash(project.auditor)}</Descriptions.Item>
           <Descriptions.Item label={t('field.reviewer')}>{dash(project.reviewer)}</Descriptions.Item>
+          <Descriptions.Item label={t('projects.rulesPack')} span={2}>
+            <Typography.Text code>
+              {project.rulesPack.id}@{project.rulesPack.version ?? '—'} {project.rulesPack.contentHash?.slice(0, 16)}
+            </Typography.Text>
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={t('projects.history')}>

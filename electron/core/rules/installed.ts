@@ -1,0 +1,117 @@
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RulesPack } from '../../../shared/rules/schema';
+import { parseCompiledPack } from './compiled';
+import { RulesPackError } from './errors';
+
+/** What a project records about the pack it was assessed against. */
+export interface PackPin {
+  id: string;
+  version: string;
+  contentHash: string;
+}
+
+/** One compiled pack file in a rules folder. */
+export interface InstalledPack {
+  id: string;
+  version: string;
+  file: string;
+}
+
+const BUNDLE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)@(\d+\.\d+\.\d+)\.json$/;
+
+/** The file name of a compiled pack: several packs and versions sit side by side in one folder. */
+export function bundleFileName(id: string, version: string): string {
+  return `${id}@${version}.json`;
+}
+
+/** The compiled packs in `rulesDir`, sorted by id then version (oldest first). A missing folder holds none. */
+export async function listInstalledPacks(rulesDir: string): Promise<InstalledPack[]> {
+  let names: string[];
+  try {
+    names = await readdir(rulesDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return names
+    .flatMap((name) => {
+      const match = BUNDLE_NAME.exec(name);
+      return match?.[1] && match[2] ? [{ id: match[1], version: match[2], file: join(rulesDir, name) }] : [];
+    })
+    .sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+}
+
+/**
+ * Loads and fully validates an installed pack: the given version, or the newest one of that id.
+ * Throws `RulesPackError` when it is missing, invalid or does not match its hashes.
+ */
+export async function loadInstalledPack(rulesDir: string, id: string, version?: string): Promise<RulesPack> {
+  const candidates = (await listInstalledPacks(rulesDir)).filter((p) => p.id === id && (!version || p.version === version));
+  const chosen = candidates.at(-1);
+  if (!chosen) throw new RulesPackError('not-found', { pack: version ? `${id}@${version}` : id, dir: rulesDir });
+  const pack = parseCompiledPack(JSON.parse(await readFile(chosen.file, 'utf8')), chosen.file);
+  if (pack.id !== chosen.id || pack.version !== chosen.version) {
+    throw new RulesPackError('invalid', { pack: chosen.file }, [
+      { file: chosen.file, message: `the file holds ${pack.id}@${pack.version}, not what its name says` },
+    ]);
+  }
+  return pack;
+}
+
+/**
+ * Loads the pack a project pinned. A pack with the pinned id and version but another content hash
+ * is refused: the project's answers were given against different rules.
+ */
+export async function loadPinnedPack(rulesDir: string, pin: PackPin): Promise<RulesPack> {
+  const pack = await loadInstalledPack(rulesDir, pin.id, pin.version);
+  if (pack.contentHash !== pin.contentHash) {
+    throw new RulesPackError('hash-mismatch', {
+      pack: `${pin.id}@${pin.version}`,
+      found: pack.contentHash,
+      expected: pin.contentHash,
+    });
+  }
+  return pack;
+}
+
+/**
+ * Installs a compiled pack (from an import or a newer app) next to the others. Installing the same
+ * content again is a no-op; different content under an installed id and version is refused.
+ */
+export async function installPack(rulesDir: string, json: unknown): Promise<RulesPack> {
+  const pack = parseCompiledPack(json, 'import');
+  const existing = (await listInstalledPacks(rulesDir)).find((p) => p.id === pack.id && p.version === pack.version);
+  if (existing) {
+    const installed = await loadInstalledPack(rulesDir, pack.id, pack.version);
+    if (installed.contentHash === pack.contentHash) return installed;
+    throw new RulesPackError('conflict', {
+      pack: `${pack.id}@${pack.version}`,
+      found: installed.contentHash,
+      expected: pack.contentHash,
+    });
+  }
+  await writePackFile(rulesDir, pack);
+  return pack;
+}
+
+/** Writes a compiled pack to `<rulesDir>/<id>@<version>.json` through a temp file and a rename. */
+export async function writePackFile(rulesDir: string, pack: RulesPack): Promise<string> {
+  await mkdir(rulesDir, { recursive: true });
+  const file = join(rulesDir, bundleFileName(pack.id, pack.version));
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(pack, null, 2)}\n`, 'utf8');
+  await rename(temp, file);
+  return file;
+}
+
+/** Orders MAJOR.MINOR.PATCH versions numerically (1.10.0 after 1.9.0). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i += 1) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}

@@ -1,0 +1,79 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ChecklistPage } from '../features/checklists/ChecklistPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DeterminationPage } from '../features/determination/DeterminationPage';
+import { EvidenceForItem } from '../features/evidence/EvidenceForItem';
+import { EvidencePage } from '../features/evidence/EvidencePage';
+import { FindingsPage } from '../features/findings/FindingsPage';
+import { NewFindingButton } from '../features/findings/NewFindingButton';
+import { InventoryPage } from '../features/inventory/InventoryPage';
+import { ProjectOverview } from '../features/projects/ProjectOverview';
+import { call } from '../lib/api';
+import { PackProvider } from '../lib/pack';
+import { useLoad } from '../lib/use-call';
+import { WorkspaceProvider, useWorkspace } from '../lib/workspace';
+
+export const PROJECT_TABS = ['dashboard', 'inventory', 'determination', 'checklists', 'evidence', 'findings', 'overview'] as const;
+
+/** One open project: its tabs share the workspace and the pinned rules pack. Features are composed here. */
+export function ProjectPage() {
+  const { id = '', tab = 'dashboard' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const pack = useLoad(() => call('rules:forProject', { projectId: id as never }), [id]);
+  const failed = (error?: Error) =>
+    error ? <Alert type="error" showIcon message={error.message} action={<Button onClick={() => navigate('/')}>{t('common.back')}</Button>} /> : <Spin />;
+  if (pack.error || !pack.data) return failed(pack.error);
+  return (
+    <PackProvider pack={pack.data}>
+      <WorkspaceProvider projectId={id} fallback={failed}>
+        <ProjectTabs tab={tab} />
+      </WorkspaceProvider>
+    </PackProvider>
+  );
+}
+
+function ProjectTabs({ tab }: { tab: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { ws } = useWorkspace();
+  const p = ws.project;
+  const items = [
+    { key: 'dashboard', label: t('tabs.dashboard'), children: <DashboardPage /> },
+    { key: 'inventory', label: t('tabs.inventory'), children: <InventoryPage /> },
+    { key: 'determination', label: t('tabs.determination'), children: <DeterminationPage /> },
+    {
+      key: 'checklists',
+      label: t('tabs.checklists'),
+      children: (
+        <ChecklistPage
+          itemExtras={(itemId) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <EvidenceForItem itemId={itemId} />
+              <NewFindingButton itemId={itemId} />
+            </Space>
+          )}
+        />
+      ),
+    },
+    { key: 'evidence', label: t('tabs.evidence'), children: <EvidencePage /> },
+    { key: 'findings', label: t('tabs.findings'), children: <FindingsPage /> },
+    { key: 'overview', label: t('tabs.overview'), children: <ProjectOverview /> },
+  ];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={0}>
+      <Space>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/')} aria-label={t('common.back')} />
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {p.name}
+        </Typography.Title>
+        <Typography.Text type="secondary">{p.organization}</Typography.Text>
+        {p.status === 'archived' && <Tag>{t('projects.archived')}</Tag>}
+      </Space>
+      <Tabs activeKey={tab} onChange={(key) => navigate(`/projects/${p.id}/${key}`)} items={items} destroyOnHidden />
+    </Space>
+  );
+}

@@ -1,0 +1,16 @@
+import { useEffect, useState } from 'react';
+import type { JobProgress } from '../../../shared/ipc/events';
+
+/** A fresh id for a long job, so its progress events and its cancel button find each other. */
+export const newJobId = () => `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** The latest progress of one job (undefined until its first event). */
+export function useJobProgress(jobId: string | null): JobProgress | undefined {
+  const [progress, setProgress] = useState<JobProgress>();
+  useEffect(() => {
+    setProgress(undefined);
+    if (!jobId) return;
+    return window.host.on('job:progress', (p) => p.jobId === jobId && setProgress(p));
+  }, [jobId]);
+  return progress;
+}
