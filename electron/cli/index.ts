@@ -10,7 +10,7 @@ async function main(): Promise<number> {
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`${e.message}\n`);
+      if (e.message) process.stderr.write(`${e.message}\n`);
       return e.exitCode;
     }
     if (e instanceof CommanderError) {

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { LOCALES, type Locale } from '../../shared/i18n/locale';
 import { defaultDataDir } from '../core/paths';
+import { registerAuditCommands } from './commands/audit';
 import { registerProjectsCommand } from './commands/projects';
 import type { GlobalOptions } from './context';
 import { APP_VERSION } from './version';
@@ -28,5 +29,6 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
       root.setOptionValue('globals', globals);
     });
   registerProjectsCommand(program);
+  registerAuditCommands(program);
   return program;
 }

@@ -1,6 +1,7 @@
 import type { Answer, ChecklistResult } from './answer';
 import type { Finding } from './finding';
 import { RESULTS } from './answer';
+import { CHECKLIST_AREAS } from '../rules/vocabulary';
 
 /** Result counts for one checklist area (unanswered items count as "none"). */
 export interface AreaSummary {
@@ -18,7 +19,7 @@ export function summariseAreas(
   answers: readonly Answer[],
 ): AreaSummary[] {
   const byItem = new Map(answers.map((a) => [a.itemId, a.result]));
-  return checklists.map((c) => {
+  return inAreaOrder(checklists).map((c) => {
     const counts = Object.fromEntries([...RESULTS, 'none'].map((r) => [r, 0])) as AreaSummary['counts'];
     const active = c.items.filter((i) => i.status === 'active');
     for (const item of active) counts[byItem.get(item.id) ?? 'none']++;
@@ -31,4 +32,10 @@ export function openFindingsBySeverity(findings: readonly Finding[]): Record<Fin
   const out = { major: 0, minor: 0, observation: 0 };
   for (const f of findings) if (f.status !== 'closed') out[f.severity]++;
   return out;
+}
+
+/** Checklists in the guideline's order (management system, technical protection, logs, emergency, process). */
+export function inAreaOrder<T extends { area: string }>(checklists: readonly T[]): T[] {
+  const rank = (a: string) => (CHECKLIST_AREAS as readonly string[]).indexOf(a);
+  return [...checklists].sort((a, b) => rank(a.area) - rank(b.area));
 }

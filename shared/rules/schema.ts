@@ -68,6 +68,9 @@ const itemFields = {
   notes: z.array(Text).optional(),
 };
 
+/** What every item has, whatever its kind. */
+export type ItemMeta = z.output<z.ZodObject<typeof itemFields>>;
+
 /** Metadata fields that describe an item without changing what it asks: left out of its content hash. */
 export const ITEM_METADATA_FIELDS = ['status', 'source', 'provenance', 'confidence', 'notes'] as const;
 
@@ -202,9 +205,17 @@ export const Exemption = z.strictObject({
   fastChannel: z.strictObject({ priorReportTo: Text, basis: Text, timing: Text }).optional(),
 });
 
+/**
+ * What holding an item's data means: `important-data` makes a flow carry important data;
+ * `general-data` lists data as general (an FTZ general-data list, for the FTZ exemption);
+ * `reference-only` is kept for cross-reading (superseded, or handled by another rule) and is not asked.
+ */
+export const IMPORTANT_DATA_EFFECTS = ['important-data', 'general-data', 'reference-only'] as const;
+
 export const ImportantDataItem = z.strictObject({
   ...itemFields,
   ref: Ref.optional(),
+  effect: z.enum(IMPORTANT_DATA_EFFECTS).default('important-data'),
   scenarios: z.array(ItemId).min(1),
   subScenario: Text.optional(),
   category: Text.optional(),

@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   '.cfg': 'text/plain',
   '.ini': 'text/plain',
   '.md': 'text/markdown',
+  '.svg': 'image/svg+xml',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',

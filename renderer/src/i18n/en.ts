@@ -15,6 +15,7 @@ export const en: Messages = {
     title: 'Projects',
     empty: 'No projects yet. Create one to start assessing against the Automotive Data Export Security Guidelines (2026).',
     new: 'New project',
+    demo: 'Create the sample project (Example Motors)',
     showArchived: 'Show archived',
     createdToast: 'Project “{{name}}” created',
     updatedToast: 'Project saved',

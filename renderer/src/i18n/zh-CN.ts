@@ -13,6 +13,7 @@ export const zhCN = {
     title: '评估项目',
     empty: '还没有评估项目。新建一个，开始对照《汽车数据出境安全指引（2026版）》评估。',
     new: '新建项目',
+    demo: '一键创建示例项目（Example Motors）',
     showArchived: '显示已归档',
     createdToast: '项目“{{name}}”已创建',
     updatedToast: '项目已保存',

@@ -18,6 +18,7 @@ export const projectChannels = {
     input: z.strictObject({ includeArchived: z.boolean().default(false) }),
     output: z.array(Project),
   },
+  'projects:createDemo': { input: none, output: Project },
   'projects:get': { input: z.strictObject({ id: ProjectId }), output: Project },
   'projects:create': { input: ProjectInput, output: Project },
   'projects:update': { input: z.strictObject({ id: ProjectId, patch: ProjectPatch }), output: Project },

@@ -2,6 +2,7 @@ import { Badge, Empty, Input, List, Progress, Segmented, Select, Space, Switch, 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESULTS, type Answer } from '../../../../shared/domain/answer';
+import { inAreaOrder } from '../../../../shared/domain/progress';
 import { CHECKLIST_AREAS, type ChecklistArea } from '../../../../shared/rules/vocabulary';
 import { usePack, useText } from '../../lib/pack';
 import { upsert, useWorkspace } from '../../lib/workspace';
@@ -41,7 +42,7 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
   const answers = useMemo(() => new Map(ws.answers.map((a) => [a.itemId, a])), [ws.answers]);
   const withFinding = useMemo(() => new Set(ws.findings.flatMap((f) => f.itemIds)), [ws.findings]);
   const all = useMemo(
-    () => pack.checklists.flatMap((c) => c.items.filter((i) => i.status === 'active').map((item) => ({ item, area: c.area }))),
+    () => inAreaOrder(pack.checklists).flatMap((c) => c.items.filter((i) => i.status === 'active').map((item) => ({ item, area: c.area }))),
     [pack],
   );
   const needle = search.trim().toLowerCase();
@@ -139,7 +140,7 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
                   onClick={() => void detail.current?.flush().then(() => setSelectedId(item.id))}
                   style={{ cursor: 'pointer', background: active ? '#e6f0fb' : undefined, paddingInline: 8, borderLeft: active ? '3px solid #1f5fa8' : '3px solid transparent' }}
                 >
-                  <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                  <Space direction="vertical" size={0} style={{ flex: 1, minWidth: 0 }}>
                     <Space size={4}>
                       <Tag>{item.ref ?? item.id.split(':')[1]}</Tag>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -147,11 +148,11 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
                       </Typography.Text>
                       {withFinding.has(item.id) && <Badge color="red" />}
                     </Space>
-                    <Typography.Text ellipsis style={{ maxWidth: 420 }}>
+                    <Typography.Text ellipsis style={{ width: '100%' }}>
                       {text(item.requirement)}
                     </Typography.Text>
                   </Space>
-                  <Tag color={answer ? RESULT_COLORS[answer.result] : undefined}>{t(`result.${answer?.result ?? 'none'}`)}</Tag>
+                  <Tag style={{ marginInlineStart: 8, flexShrink: 0 }} color={answer ? RESULT_COLORS[answer.result] : undefined}>{t(`result.${answer?.result ?? 'none'}`)}</Tag>
                 </List.Item>
               );
             }}

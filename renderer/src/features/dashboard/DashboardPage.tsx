@@ -90,7 +90,7 @@ export function DashboardPage() {
         <Card title={t('determination')} size="small">
           <Space direction="vertical">
             <Space>
-              <Typography.Text>{t('organization')}:</Typography.Text>
+              <Typography.Text>{t('organizationLabel')}</Typography.Text>
               <OutcomeTag outcome={effective('organization', determination.organization.outcome)} />
             </Space>
             <Typography.Text type="secondary">{t('flowsCount', { n: ws.flows.length })}</Typography.Text>
@@ -105,7 +105,7 @@ export function DashboardPage() {
       </Col>
       <Col span={8}>
         <Card title={t('evidence')} size="small">
-          <Statistic value={ws.evidence.length} suffix={`/ ${mib(ws.evidence.reduce((n, e) => n + e.size, 0))}`} />
+          <Statistic value={ws.evidence.length} />
           <Typography.Text type="secondary">{t('evidenceCount', { n: ws.evidence.length, size: mib(ws.evidence.reduce((n, e) => n + e.size, 0)) })}</Typography.Text>
         </Card>
       </Col>

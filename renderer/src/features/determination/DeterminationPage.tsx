@@ -84,7 +84,7 @@ function DecisionCard(props: {
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Typography.Text>{t('outcome')}:</Typography.Text>
+          <Typography.Text>{t('outcomeLabel')}</Typography.Text>
           <OutcomeTag outcome={effective} />
           {exemption && <Tag color="green">{t('exemption', { name: text(exemption.title) })}</Tag>}
         </Space>

@@ -64,8 +64,8 @@ export function InventoryPage() {
           { title: t('fields.scenario'), dataIndex: 'scenario', render: (s: Flow['scenario']) => t(`scenario.${s}`) },
           { title: t('fields.behaviour'), dataIndex: 'behaviour', render: (b: Flow['behaviour']) => t(`behaviour.${b}`) },
           { title: t('fields.recipient'), key: 'recipient', render: (_, f) => [f.recipient, f.country].filter(Boolean).join(' · ') || '—' },
-          { title: t('fields.individuals'), dataIndex: 'individuals', align: 'right', render: (n: number | null) => count(n, t('fields.unknown')) },
-          { title: t('fields.sensitiveIndividuals'), dataIndex: 'sensitiveIndividuals', align: 'right', render: (n: number | null) => count(n, t('fields.unknown')) },
+          { title: <span title={t('fields.individuals')}>{t('fields.individualsShort')}</span>, dataIndex: 'individuals', align: 'right', render: (n: number | null) => count(n, t('fields.unknown')) },
+          { title: <span title={t('fields.sensitiveIndividuals')}>{t('fields.sensitiveShort')}</span>, dataIndex: 'sensitiveIndividuals', align: 'right', render: (n: number | null) => count(n, t('fields.unknown')) },
           {
             title: t('fields.importantData'),
             key: 'important',

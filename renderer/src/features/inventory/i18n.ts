@@ -13,7 +13,7 @@ registerBundle('inventory', {
     fields: {
       name: '活动名称', scenario: '业务场景', behaviour: '出境行为', dataCategories: '数据类别', recipient: '境外接收方', country: '国家或地区',
       purpose: '出境目的', channel: '传输方式', frequency: '频率', individuals: '个人信息涉及人数（非敏感，自 1 月 1 日累计）',
-      sensitiveIndividuals: '敏感个人信息涉及人数（自 1 月 1 日累计）', unknown: '未知', importantData: '重要数据', exemptions: '主张的豁免情形',
+      sensitiveIndividuals: '敏感个人信息涉及人数（自 1 月 1 日累计）', unknown: '未知', individualsShort: '个人信息人数', sensitiveShort: '敏感个人信息人数', countsNote: '自 1 月 1 日累计', importantData: '重要数据', exemptions: '主张的豁免情形',
     },
     importantData: { yes: '涉及', no: '不涉及', unknown: '待识别' },
     categoriesHint: '输入后回车，可填写多项',
@@ -45,7 +45,7 @@ registerBundle('inventory', {
     fields: {
       name: 'Activity', scenario: 'Business scenario', behaviour: 'Export behaviour', dataCategories: 'Data categories', recipient: 'Overseas recipient',
       country: 'Country or region', purpose: 'Purpose', channel: 'Channel', frequency: 'Frequency',
-      individuals: 'Individuals, non-sensitive PI (since 1 January)', sensitiveIndividuals: 'Individuals, sensitive PI (since 1 January)', unknown: 'unknown',
+      individuals: 'Individuals, non-sensitive PI (since 1 January)', sensitiveIndividuals: 'Individuals, sensitive PI (since 1 January)', unknown: 'unknown', individualsShort: 'Individuals (PI)', sensitiveShort: 'Individuals (sensitive PI)', countsNote: 'since 1 January',
       importantData: 'Important data', exemptions: 'Exemptions claimed',
     },
     importantData: { yes: 'Yes', no: 'No', unknown: 'To identify' },

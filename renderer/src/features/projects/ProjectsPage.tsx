@@ -18,6 +18,18 @@ export function ProjectsPage() {
   const [creating, setCreating] = useState(false);
   const { data, error, loading, reload } = useLoad(() => call('projects:list', { includeArchived }), [includeArchived]);
   const actions = useProjectActions(() => void reload());
+  const [makingDemo, setMakingDemo] = useState(false);
+  const createDemo = async () => {
+    setMakingDemo(true);
+    try {
+      const p = await call('projects:createDemo', {});
+      navigate(`/projects/${p.id}/dashboard`);
+    } catch (e) {
+      void message.error((e as Error).message);
+    } finally {
+      setMakingDemo(false);
+    }
+  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -38,7 +50,20 @@ export function ProjectsPage() {
         loading={loading}
         dataSource={data ?? []}
         pagination={false}
-        locale={{ emptyText: <Empty description={t('projects.empty')} /> }}
+        locale={{
+          emptyText: (
+            <Empty description={t('projects.empty')}>
+              <Space>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                  {t('projects.new')}
+                </Button>
+                <Button loading={makingDemo} onClick={() => void createDemo()}>
+                  {t('projects.demo')}
+                </Button>
+              </Space>
+            </Empty>
+          ),
+        }}
         onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })}
         columns={[
           {
