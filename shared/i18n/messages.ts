@@ -24,6 +24,20 @@ export const MESSAGES = {
   'error.evidence-missing': { 'zh-CN': '证据文件不存在：{what}', en: 'Evidence file not found: {what}' },
   'error.evidence-not-file': { 'zh-CN': '不是普通文件：{what}', en: 'Not a regular file: {what}' },
   'error.cancelled': { 'zh-CN': '已取消', en: 'Cancelled' },
+  'error.under-review': {
+    'zh-CN': '修订版 {revision} 正在复核中，不能修改；请复核人退回后再编辑。',
+    en: 'Revision {revision} is under review and cannot be changed; the reviewer must return it first.',
+  },
+  'error.review-state': {
+    'zh-CN': '修订版 {revision} 当前状态为“{state}”，不能执行此操作。',
+    en: 'Revision {revision} is “{state}”; this step is not possible now.',
+  },
+  'error.not-accepted': { 'zh-CN': '项目还没有已通过复核的修订版，不能生成报告。', en: 'The project has no accepted revision yet; a dossier needs one.' },
+  'error.integrity-before-signing': {
+    'zh-CN': '签署前完整性校验未通过：{detail}',
+    en: 'The integrity check before signing failed: {detail}',
+  },
+  'error.signing': { 'zh-CN': '签名失败：{detail}', en: 'Signing failed: {detail}' },
   'error.delete-confirm': { 'zh-CN': '删除需要确认', en: 'Deleting needs confirmation' },
 
   'v.required': { 'zh-CN': '必填', en: 'is required' },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditChannels } from './channels/audit';
 import { projectChannels } from './channels/projects';
+import { reviewChannels } from './channels/review';
 import { rulesChannels } from './channels/rules';
 
 /**
@@ -8,7 +9,7 @@ import { rulesChannels } from './channels/rules';
  * Inputs are strict (unknown fields are refused). Main registers exactly these channels, the
  * preload exposes exactly these functions, and a channel without a handler fails to compile.
  */
-export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels } as const satisfies Record<
+export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels, ...reviewChannels } as const satisfies Record<
   string,
   { input: z.ZodType; output: z.ZodType }
 >;

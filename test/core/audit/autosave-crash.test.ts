@@ -15,7 +15,7 @@ test('SIGKILL in the middle of a burst of autosaves loses no answer that was rep
 
   // Inside the repository so the bundle resolves better-sqlite3 from node_modules.
   const script = join(process.cwd(), 'test-output', `autosave-burst-${process.pid}.cjs`);
-  await build({ entryPoints: ['test/fixtures/autosave-burst.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: script, external: ['better-sqlite3', 'exceljs'], logLevel: 'silent' });
+  await build({ entryPoints: ['test/fixtures/autosave-burst.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: script, external: ['better-sqlite3', 'exceljs'], define: { 'import.meta.dirname': '__dirname' }, logLevel: 'silent' });
 
   const child = spawn(process.execPath, [script, dataDir, projectId], { stdio: ['ignore', 'pipe', 'inherit'] });
   // The last edit reported saved, per item: the database must hold at least that edit after the kill.

@@ -138,6 +138,22 @@ CREATE TABLE question_answers (
       PRIMARY KEY (flow_id, item_id)
     ) STRICT;
 
+-- table revisions
+CREATE TABLE revisions (
+      project_id    TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+      number        INTEGER NOT NULL CHECK (number >= 1),
+      state         TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'accepted')),
+      submitted_by  TEXT,
+      submitted_at  TEXT,
+      reviewed_by   TEXT,
+      reviewed_at   TEXT,
+      comments      TEXT NOT NULL,
+      snapshot      TEXT,
+      snapshot_hash TEXT,
+      trail_head    TEXT,
+      PRIMARY KEY (project_id, number)
+    ) STRICT;
+
 -- table settings
 CREATE TABLE settings (
       key   TEXT PRIMARY KEY,
