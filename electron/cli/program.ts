@@ -3,6 +3,8 @@ import { LOCALES, type Locale } from '../../shared/i18n/locale';
 import { defaultDataDir } from '../core/paths';
 import { registerAuditCommands } from './commands/audit';
 import { registerProjectsCommand } from './commands/projects';
+import { registerReviewCommands } from './commands/review';
+import { registerSigningCommands } from './commands/signing';
 import type { GlobalOptions } from './context';
 import { APP_VERSION } from './version';
 
@@ -30,5 +32,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     });
   registerProjectsCommand(program);
   registerAuditCommands(program);
+  registerReviewCommands(program);
+  registerSigningCommands(program);
   return program;
 }

@@ -7,8 +7,8 @@ import type { EventName, EventPayload } from '../../shared/ipc/events';
  */
 export interface Ports {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  /** Files the user chose to open; empty when they cancelled. */
-  pickFiles(): Promise<string[]>;
+  /** Files the user chose to open (only `extensions` when given); empty when they cancelled. */
+  pickFiles(options?: { extensions?: string[]; multiple?: boolean }): Promise<string[]>;
   /** Where the user chose to save; null when they cancelled. */
   saveFile(defaultName: string, extensions: string[]): Promise<string | null>;
 }

@@ -52,6 +52,8 @@ export const MESSAGES = {
   'v.dateOrder': { 'zh-CN': '结束日期不能早于开始日期', en: 'must not be before the start date' },
   'v.unknownField': { 'zh-CN': '不允许的字段：{keys}', en: 'unknown field(s): {keys}' },
   'v.justificationRequired': { 'zh-CN': '“不符合”和“不适用”必须填写理由', en: 'a justification is required for “nonconforming” and “not applicable”' },
+  'v.passphraseShort': { 'zh-CN': '口令至少 8 个字符', en: 'must have at least 8 characters' },
+  'v.badPassphrase': { 'zh-CN': '口令不正确', en: 'wrong passphrase' },
   'v.invalid': { 'zh-CN': '无效', en: 'is invalid' },
 
   'field.name': { 'zh-CN': '项目名称', en: 'Project name' },

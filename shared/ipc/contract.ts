@@ -3,13 +3,14 @@ import { auditChannels } from './channels/audit';
 import { projectChannels } from './channels/projects';
 import { reviewChannels } from './channels/review';
 import { rulesChannels } from './channels/rules';
+import { signingChannels } from './channels/signing';
 
 /**
  * Every request the renderer can make, as `domain:action` → input and output schemas.
  * Inputs are strict (unknown fields are refused). Main registers exactly these channels, the
  * preload exposes exactly these functions, and a channel without a handler fails to compile.
  */
-export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels, ...reviewChannels } as const satisfies Record<
+export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels, ...reviewChannels, ...signingChannels } as const satisfies Record<
   string,
   { input: z.ZodType; output: z.ZodType }
 >;

@@ -1,5 +1,13 @@
 import type { Bilingual } from '../i18n/locale';
-import { evaluate, evaluateExemption, organisationTotals, totalInput, type Evaluation, type FlowContext, type InputValue } from './evaluate';
+import {
+  evaluate,
+  evaluateExemption,
+  organisationTotals,
+  totalInput,
+  type Evaluation,
+  type FlowContext,
+  type InputValue,
+} from './evaluate';
 import type { Facts } from './facts';
 import { bilingual, OUTCOME_LABELS } from './messages';
 import type { DecisionStep, RulesPack } from './schema';
@@ -105,20 +113,36 @@ function decideFlow(ctx: FlowContext): FlowDetermination {
       ...(missing.length > 0 ? { missing } : {}),
       text: bilingual('trace.decided', { outcome: OUTCOME_LABELS[outcome] }),
     });
-    return { id, outcome, ...(exemption ? { exemption } : {}), rule, ...(missing.length > 0 ? { missing } : {}), trace };
+    return {
+      id,
+      outcome,
+      ...(exemption ? { exemption } : {}),
+      rule,
+      ...(missing.length > 0 ? { missing } : {}),
+      trace,
+    };
   };
 
   for (const step of pack.decision.steps) {
     const candidates = candidatesOf(step, ctx);
     for (const { rule, evaluation } of candidates) {
       const { result, inputs, missing } = evaluation;
-      trace.push({ rule, result, inputs, ...(missing.length > 0 ? { missing } : {}), text: stepText(pack, rule, result, inputs, missing) });
+      trace.push({
+        rule,
+        result,
+        inputs,
+        ...(missing.length > 0 ? { missing } : {}),
+        text: stepText(pack, rule, result, inputs, missing),
+      });
     }
     const met = candidates.find((c) => c.evaluation.result === 'met');
     if (met) return finish(step.outcome, met.rule, met.exemption);
     const unknown = candidates.filter((c) => c.evaluation.result === 'unknown');
     const [first] = unknown;
-    if (first) return finish('needs-information', first.rule, undefined, [...new Set(unknown.flatMap((c) => c.evaluation.missing))]);
+    if (first)
+      return finish('needs-information', first.rule, undefined, [
+        ...new Set(unknown.flatMap((c) => c.evaluation.missing)),
+      ]);
   }
   trace.push({ rule: pack.decision.id, result: 'not-met', inputs: {}, text: bilingual('trace.undecided') });
   return finish('needs-information', pack.decision.id);
@@ -142,14 +166,12 @@ function decideOrganisation(
       inputs: countingInputs,
       text: stepText(pack, pack.decision.counting, 'applied', countingInputs),
     },
-    ...flows.map(
-      (flow): TraceStep => ({
-        rule: flow.rule,
-        result: flow.outcome === 'needs-information' ? 'unknown' : 'met',
-        inputs: { flow: flow.id, outcome: flow.outcome },
-        text: bilingual('trace.flow-outcome', { flow: flow.id, outcome: OUTCOME_LABELS[flow.outcome] }),
-      }),
-    ),
+    ...flows.map((flow): TraceStep => ({
+      rule: flow.rule,
+      result: flow.outcome === 'needs-information' ? 'unknown' : 'met',
+      inputs: { flow: flow.id, outcome: flow.outcome },
+      text: bilingual('trace.flow-outcome', { flow: flow.id, outcome: OUTCOME_LABELS[flow.outcome] }),
+    })),
   ];
   const aggregate = (outcome: Outcome, note: Bilingual, extra: Partial<OrganizationDetermination> = {}) => {
     trace.push({ rule: pack.decision.aggregation, result: 'applied', inputs: { outcome }, text: note });
@@ -167,11 +189,17 @@ function decideOrganisation(
   }
   if (undecided.length > 0) {
     const missing = [...new Set(undecided.flatMap((f) => f.missing ?? []))];
-    return aggregate('needs-information', bilingual('trace.strictest', { outcome: OUTCOME_LABELS['needs-information'] }), {
-      ...(missing.length > 0 ? { missing } : {}),
-    });
+    return aggregate(
+      'needs-information',
+      bilingual('trace.strictest', { outcome: OUTCOME_LABELS['needs-information'] }),
+      {
+        ...(missing.length > 0 ? { missing } : {}),
+      },
+    );
   }
-  const outcome = (flows.map((f) => f.outcome) as DecidedOutcome[]).reduce((a, b) => (STRICTNESS[b] > STRICTNESS[a] ? b : a));
+  const outcome = (flows.map((f) => f.outcome) as DecidedOutcome[]).reduce((a, b) =>
+    STRICTNESS[b] > STRICTNESS[a] ? b : a,
+  );
   const exemptions = new Set(flows.flatMap((f) => (f.exemption ? [f.exemption] : [])));
   const [only] = exemptions;
   return aggregate(outcome, bilingual('trace.strictest', { outcome: OUTCOME_LABELS[outcome] }), {

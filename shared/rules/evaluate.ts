@@ -124,8 +124,16 @@ function inputOf(reading: Reading): InputValue {
 
 /** Evaluates a condition with three values; `all` and `any` follow Kleene's logic. */
 export function evaluate(predicate: Predicate, ctx: FlowContext): Evaluation {
-  if ('all' in predicate) return combine(predicate.all.map((p) => evaluate(p, ctx)), 'all');
-  if ('any' in predicate) return combine(predicate.any.map((p) => evaluate(p, ctx)), 'any');
+  if ('all' in predicate)
+    return combine(
+      predicate.all.map((p) => evaluate(p, ctx)),
+      'all',
+    );
+  if ('any' in predicate)
+    return combine(
+      predicate.any.map((p) => evaluate(p, ctx)),
+      'any',
+    );
   const reading = read(predicate.fact, ctx);
   const inputs: Record<string, InputValue> = { [predicate.fact]: inputOf(reading) };
   let target: number | boolean | string;
@@ -156,7 +164,8 @@ export function combine(parts: readonly Evaluation[], mode: 'all' | 'any'): Eval
   const inputs = Object.assign({}, ...parts.map((p) => p.inputs)) as Record<string, InputValue>;
   if (parts.some((p) => p.result === decisive)) return { result: decisive, inputs, missing: [] };
   const unknown = parts.filter((p) => p.result === 'unknown');
-  if (unknown.length > 0) return { result: 'unknown', inputs, missing: [...new Set(unknown.flatMap((p) => p.missing))] };
+  if (unknown.length > 0)
+    return { result: 'unknown', inputs, missing: [...new Set(unknown.flatMap((p) => p.missing))] };
   return { result: mode === 'all' ? 'met' : 'not-met', inputs, missing: [] };
 }
 

@@ -70,8 +70,12 @@ export function factsSchema(pack: PackContent): z.ZodType<Facts, unknown> {
     description: z.string().max(2000).optional(),
     scenario: oneOf(activeKeys(pack.scenarios)),
     behaviour: oneOf(activeKeys(pack.behaviours)),
-    individuals: count('People whose non-sensitive personal information the flow exported since 1 January; absent = unknown.'),
-    sensitiveIndividuals: count('People whose sensitive personal information the flow exported since 1 January; absent = unknown.'),
+    individuals: count(
+      'People whose non-sensitive personal information the flow exported since 1 January; absent = unknown.',
+    ),
+    sensitiveIndividuals: count(
+      'People whose sensitive personal information the flow exported since 1 January; absent = unknown.',
+    ),
     importantData: z.boolean().optional().describe('The flow carries important data; absent = unknown.'),
     assessmentRequiredByOtherRule: z
       .boolean()
@@ -80,7 +84,13 @@ export function factsSchema(pack: PackContent): z.ZodType<Facts, unknown> {
     exemptionClaims: z
       .array(claim)
       .default([])
-      .superRefine((claims, ctx) => duplicates(claims.map((c) => c.id), ctx, 'facts.duplicate-claim')),
+      .superRefine((claims, ctx) =>
+        duplicates(
+          claims.map((c) => c.id),
+          ctx,
+          'facts.duplicate-claim',
+        ),
+      ),
   });
   return z
     .strictObject({
@@ -91,7 +101,13 @@ export function factsSchema(pack: PackContent): z.ZodType<Facts, unknown> {
           ciio: z.boolean().optional().describe('Critical information infrastructure operator; absent = unknown.'),
         })
         .default({}),
-      flows: z.array(flow).superRefine((flows, ctx) => duplicates(flows.map((f) => f.id), ctx, 'facts.duplicate-flow')),
+      flows: z.array(flow).superRefine((flows, ctx) =>
+        duplicates(
+          flows.map((f) => f.id),
+          ctx,
+          'facts.duplicate-flow',
+        ),
+      ),
     })
     .transform(({ $schema: _schema, ...facts }) => facts)
     .meta({
@@ -123,8 +139,13 @@ function localise(issue: z.core.$ZodIssue, locale: Locale): Issue[] {
     return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message }));
   }
   if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
-    return [{ path, message: formatText(RULES_MESSAGES['facts.one-of'], locale, { options: issue.options.join(', ') }) }];
+    return [
+      { path, message: formatText(RULES_MESSAGES['facts.one-of'], locale, { options: issue.options.join(', ') }) },
+    ];
   }
-  const message = issue.message in RULES_MESSAGES ? formatText(RULES_MESSAGES[issue.message as RulesMessageKey], locale) : issue.message;
+  const message =
+    issue.message in RULES_MESSAGES
+      ? formatText(RULES_MESSAGES[issue.message as RulesMessageKey], locale)
+      : issue.message;
   return [{ path, message }];
 }

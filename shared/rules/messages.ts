@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '../i18n/locale';
+import type { ItemArea } from './items';
 import type { FactName, Outcome } from './vocabulary';
 
 /** Names of the outcomes, as an auditor reads them. */
@@ -26,13 +27,35 @@ export const FACT_LABELS: Record<FactName, Bilingual> = {
   },
   'flow.behaviour': { 'zh-CN': '出境行为', en: 'export behaviour' },
   'flow.scenario': { 'zh-CN': '业务场景', en: 'business scenario' },
-  'flow.individuals': { 'zh-CN': '本数据流个人信息人数（不含敏感）', en: 'individuals in this flow (non-sensitive PI)' },
+  'flow.individuals': {
+    'zh-CN': '本数据流个人信息人数（不含敏感）',
+    en: 'individuals in this flow (non-sensitive PI)',
+  },
   'flow.sensitiveIndividuals': { 'zh-CN': '本数据流敏感个人信息人数', en: 'individuals in this flow (sensitive PI)' },
   'flow.importantData': { 'zh-CN': '本数据流含重要数据', en: 'this flow holds important data' },
   'flow.assessmentRequiredByOtherRule': {
     'zh-CN': '其他规定要求申报安全评估',
     en: 'another rule requires a security assessment',
   },
+};
+
+/** Names of the areas a pack's items fall into. */
+export const AREA_LABELS: Record<ItemArea, Bilingual> = {
+  notes: { 'zh-CN': '规则包说明', en: 'pack notes' },
+  roles: { 'zh-CN': '处理者角色', en: 'processor roles' },
+  behaviours: { 'zh-CN': '出境行为', en: 'export behaviours' },
+  scenarios: { 'zh-CN': '业务场景', en: 'business scenarios' },
+  thresholds: { 'zh-CN': '阈值', en: 'thresholds' },
+  rules: { 'zh-CN': '判定规则', en: 'determination rules' },
+  decision: { 'zh-CN': '判定顺序', en: 'decision order' },
+  methods: { 'zh-CN': '管理方式', en: 'management methods' },
+  exemptions: { 'zh-CN': '豁免情形', en: 'exemptions' },
+  'important-data': { 'zh-CN': '重要数据目录', en: 'important-data catalogue' },
+  'management-system': { 'zh-CN': '管理制度', en: 'management system' },
+  'technical-protection': { 'zh-CN': '技术防护', en: 'technical protection' },
+  'log-management': { 'zh-CN': '日志管理', en: 'log management' },
+  'emergency-response': { 'zh-CN': '应急处置', en: 'emergency response' },
+  'export-process': { 'zh-CN': '数据出境流程', en: 'export process' },
 };
 
 /** Every other text the rules code shows; `{name}` placeholders are filled by `formatText`. */
@@ -65,7 +88,10 @@ export const RULES_MESSAGES = {
   'facts.unknown-field': { 'zh-CN': '不允许的字段', en: 'unknown field' },
   'facts.one-of': { 'zh-CN': '应为以下之一：{options}', en: 'must be one of: {options}' },
   'facts.duplicate-flow': { 'zh-CN': '数据流编号重复', en: 'duplicate flow id' },
-  'facts.duplicate-claim': { 'zh-CN': '同一数据流重复主张同一豁免', en: 'the same exemption is claimed twice in this flow' },
+  'facts.duplicate-claim': {
+    'zh-CN': '同一数据流重复主张同一豁免',
+    en: 'the same exemption is claimed twice in this flow',
+  },
   'error.pack-invalid': {
     'zh-CN': '规则包 {pack} 无效（{count} 个问题）：\n{problems}',
     en: 'Rules pack {pack} is invalid ({count} problems):\n{problems}',
@@ -86,7 +112,10 @@ export const RULES_MESSAGES = {
     'zh-CN': '规则包文件 {file} 的内容与其哈希不符（被修改或损坏）。',
     en: 'The rules pack file {file} does not match its content hash (modified or corrupt).',
   },
-  'error.facts-unreadable': { 'zh-CN': '无法读取事实文件 {file}：{detail}', en: 'Cannot read the facts file {file}: {detail}' },
+  'error.facts-unreadable': {
+    'zh-CN': '无法读取事实文件 {file}：{detail}',
+    en: 'Cannot read the facts file {file}: {detail}',
+  },
   'error.facts-not-json': {
     'zh-CN': '事实文件 {file} 不是有效的 JSON：{detail}',
     en: 'The facts file {file} is not valid JSON: {detail}',

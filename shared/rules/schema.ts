@@ -38,7 +38,10 @@ const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A stable item id `<pack-id>:<name>`: never positional, never reused. */
 export const ItemId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like <pack-id>:<name>, e.g. adsg-2026:log-03')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must look like <pack-id>:<name>, e.g. adsg-2026:log-03',
+  )
   .meta({ id: 'ItemId', description: 'Stable item id <pack-id>:<name>; never positional, never reused.' });
 
 /** A short lower-case name used in facts (`hr-management`, `connected-operation`). */
@@ -93,7 +96,11 @@ export const Predicate: z.ZodType<Predicate> = z
         return z.array(Predicate).min(1);
       },
     }),
-    z.strictObject({ fact: z.enum(FACT_NAMES), op: z.enum(OPERATORS), value: z.union([z.number(), z.boolean(), z.string()]) }),
+    z.strictObject({
+      fact: z.enum(FACT_NAMES),
+      op: z.enum(OPERATORS),
+      value: z.union([z.number(), z.boolean(), z.string()]),
+    }),
     z.strictObject({ fact: z.enum(FACT_NAMES), op: z.enum(OPERATORS), threshold: ItemId }),
   ])
   .meta({

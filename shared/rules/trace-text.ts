@@ -60,8 +60,11 @@ export function stepText(
   const label = itemLabel(pack, rule);
   const text = (locale: Locale) => {
     const p = PUNCTUATION[locale];
-    const parts = Object.entries(inputs).map(([key, value]) => `${inputLabel(pack, rule, key, locale)} = ${valueText(value, locale)}`);
-    if (missing.length > 0) parts.push(formatText(RULES_MESSAGES['label.missing'], locale, { facts: missing.join(', ') }));
+    const parts = Object.entries(inputs).map(
+      ([key, value]) => `${inputLabel(pack, rule, key, locale)} = ${valueText(value, locale)}`,
+    );
+    if (missing.length > 0)
+      parts.push(formatText(RULES_MESSAGES['label.missing'], locale, { facts: missing.join(', ') }));
     const detail = parts.length > 0 ? `${p.open}${parts.join(p.list)}${p.close}` : '';
     return `${label[locale]}${p.colon}${RULES_MESSAGES[`result.${result}`][locale]}${detail}`;
   };

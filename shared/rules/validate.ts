@@ -35,8 +35,12 @@ export function checkPack(pack: PackContent): PackProblem[] {
   uniqueKeys(pack, report);
   checkDecision(pack, resolves, report);
   const checkCondition = (from: string, path: string, predicate: Predicate) =>
-    checkPredicate(pack, predicate, path, (p, message) => report(from, p, message), (p, target) =>
-      resolves(from, p, target, ['thresholds'], true),
+    checkPredicate(
+      pack,
+      predicate,
+      path,
+      (p, message) => report(from, p, message),
+      (p, target) => resolves(from, p, target, ['thresholds'], true),
     );
   for (const rule of pack.rules) if (rule.when) checkCondition(rule.id, 'when', rule.when);
   for (const exemption of pack.exemptions) {

@@ -62,7 +62,16 @@ export const CHECKLIST_AREAS = [
 export type ChecklistArea = (typeof CHECKLIST_AREAS)[number];
 
 /** Kinds of identification criterion of an important-data item (template of reference §3.7). */
-export const THRESHOLD_TYPES = ['none', 'precision', 'scale', 'area', 'subject', 'purpose', 'other', 'unknown'] as const;
+export const THRESHOLD_TYPES = [
+  'none',
+  'precision',
+  'scale',
+  'area',
+  'subject',
+  'purpose',
+  'other',
+  'unknown',
+] as const;
 
 /** Which text an important-data item was taken from. */
 export const SOURCE_VERSIONS = ['2026', '2025-draft', '2021', 'bj-ftz-2024', 'sh-lingang-2024', 'inference'] as const;

@@ -10,11 +10,12 @@ import { RulesPackError } from '../rules/errors';
 import { auditHandlers } from './handlers/audit';
 import { projectHandlers } from './handlers/projects';
 import { reviewHandlers } from './handlers/review';
+import { signingHandlers } from './handlers/signing';
 import { headlessPorts, type Ports } from '../ports';
 import type { Handlers } from './handlers/types';
 
 /** Every channel's handler. Leaving a channel out is a compile error here. */
-export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers, ...rulesHandlers, ...reviewHandlers };
+export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers, ...rulesHandlers, ...reviewHandlers, ...signingHandlers };
 
 /** Renders a thrown AppError (or anything else) as a Result error in the user's language. */
 export function errorPayload(error: unknown, locale: Locale): ErrorPayload {

@@ -4,7 +4,7 @@ import { latestRevision, saveRevision } from '../db/repos/revisions';
 import { AppError } from '../errors';
 
 /** Changes that never alter the assessed content, so review state does not restrict them. */
-const NOT_CONTENT = new Set(['review', 'project:create', 'project:delete', 'project:archive', 'project:unarchive', 'project:pin-rules']);
+const NOT_CONTENT = new Set(['review', 'dossier', 'project:create', 'project:delete', 'project:archive', 'project:unarchive', 'project:pin-rules']);
 
 /**
  * Called for every recorded change, inside its transaction. A project under review refuses edits;

@@ -7,7 +7,13 @@ export function windowPorts(win: BrowserWindow): Ports {
     emit: (event, payload) => {
       if (!win.isDestroyed()) win.webContents.send(event, payload);
     },
-    pickFiles: async () => (await dialog.showOpenDialog(win, { properties: ['openFile', 'multiSelections'] })).filePaths,
+    pickFiles: async (options) =>
+      (
+        await dialog.showOpenDialog(win, {
+          properties: options?.multiple === false ? ['openFile'] : ['openFile', 'multiSelections'],
+          filters: options?.extensions ? [{ name: options.extensions.join(', '), extensions: options.extensions }] : [],
+        })
+      ).filePaths,
     saveFile: async (defaultPath, extensions) => {
       const r = await dialog.showSaveDialog(win, { defaultPath, filters: [{ name: extensions.join(', '), extensions }] });
       return r.canceled || !r.filePath ? null : r.filePath;

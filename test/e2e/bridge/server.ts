@@ -76,7 +76,7 @@ export async function startBridge(options: { dataDir: string; rendererDir: strin
   const bridge = { nextPick: [] as string[], nextSave: null as string | null };
   const ports: Ports = {
     emit: (event, payload) => streams.forEach((s) => s.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
-    pickFiles: async () => bridge.nextPick.splice(0),
+    pickFiles: async (options) => bridge.nextPick.splice(0, options?.multiple === false ? 1 : bridge.nextPick.length),
     saveFile: async () => {
       const path = bridge.nextSave;
       bridge.nextSave = null;

@@ -1,0 +1,108 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Core } from '../../core';
+import { countersignDossier, produceDossier, signingAppError } from '../../dossier/service';
+import { verifyDossier } from '../../dossier/verify';
+import { AppError } from '../../errors';
+import type { Ports } from '../../ports';
+import { getProject } from '../../projects/service';
+import {
+  createIdentity,
+  exportCertificate,
+  getIdentity,
+  importIdentity,
+  importTrustedCertificates,
+  listIdentities,
+  listTrustedCertificates,
+  readTrustedCertificates,
+  removeIdentity,
+  removeTrustedCertificate,
+} from '../../signing';
+import type { Handlers } from './types';
+
+type SigningChannel =
+  | 'identities:list'
+  | 'identities:create'
+  | 'identities:import'
+  | 'identities:exportCertificate'
+  | 'identities:remove'
+  | 'trust:list'
+  | 'trust:import'
+  | 'trust:remove'
+  | 'dossier:generate'
+  | 'dossier:countersign'
+  | 'dossier:verify';
+
+/** Runs a signing-core call, turning its typed errors into the user's language. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw signingAppError(e);
+  }
+}
+
+/** One file the user picks, read whole (certificates, key stores and PDFs are small enough). */
+async function pickOne(ports: Ports, extensions: string[]): Promise<{ path: string; bytes: Buffer } | null> {
+  const [path] = await ports.pickFiles({ extensions, multiple: false });
+  if (!path) return null;
+  try {
+    return { path, bytes: await readFile(path) };
+  } catch (e) {
+    throw new AppError('io', 'error.io', { detail: (e as Error).message });
+  }
+}
+
+async function saveAs(ports: Ports, name: string, ext: string, bytes: Buffer) {
+  const path = await ports.saveFile(name, [ext]);
+  if (!path) return { saved: false, path: null };
+  await writeFile(path, bytes);
+  return { saved: true, path };
+}
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 80);
+
+export const signingHandlers: Handlers<SigningChannel> = {
+  'identities:list': (_i, core) => guarded(() => listIdentities(core.paths.identities)),
+  'identities:create': ({ name, organisation, email, passphrase }, core) =>
+    guarded(() => createIdentity(core.paths.identities, { name, organisation, email, passphrase, now: core.now() })),
+  'identities:import': async ({ passphrase, newPassphrase }, core, ports) => {
+    const file = await pickOne(ports, ['p12', 'pfx']);
+    if (!file) return [];
+    return [await guarded(() => importIdentity(core.paths.identities, { p12: file.bytes, passphrase, newPassphrase, now: core.now() }))];
+  },
+  'identities:exportCertificate': async ({ id, format }, core, ports) => {
+    const identity = await guarded(() => getIdentity(core.paths.identities, id));
+    const bytes = await guarded(() => exportCertificate(core.paths.identities, id, format));
+    return saveAs(ports, `${safeName(identity.name)}.${format === 'pem' ? 'pem' : 'cer'}`, format === 'pem' ? 'pem' : 'cer', bytes);
+  },
+  'identities:remove': async ({ id }, core) => {
+    await guarded(() => removeIdentity(core.paths.identities, id));
+    return { id };
+  },
+  'trust:list': (_i, core) => guarded(() => listTrustedCertificates(core.paths.trust)),
+  'trust:import': async (_i, core, ports) => {
+    const file = await pickOne(ports, ['pem', 'cer', 'crt', 'der']);
+    return file ? guarded(() => importTrustedCertificates(core.paths.trust, file.bytes)) : [];
+  },
+  'trust:remove': async ({ fingerprint }, core) => {
+    await guarded(() => removeTrustedCertificate(core.paths.trust, fingerprint));
+    return { fingerprint };
+  },
+  'dossier:generate': async (input, core, ports) => {
+    const project = getProject(core, input.projectId);
+    const { pdf, revision } = await produceDossier(core, ports, input);
+    return saveAs(ports, `${safeName(project.name)}-r${revision}-${input.lang}.pdf`, 'pdf', pdf);
+  },
+  'dossier:countersign': async ({ identityId, passphrase }, core, ports) => {
+    const file = await pickOne(ports, ['pdf']);
+    if (!file) return { saved: false, path: null };
+    const signed = await countersignDossier(core, file.bytes, identityId, passphrase);
+    return saveAs(ports, basename(file.path).replace(/\.pdf$/i, '') + '-countersigned.pdf', 'pdf', signed);
+  },
+  'dossier:verify': async (_i, core: Core, ports) => {
+    const file = await pickOne(ports, ['pdf']);
+    if (!file) return null;
+    return guarded(async () => verifyDossier(file.bytes, basename(file.path), await readTrustedCertificates(core.paths.trust)));
+  },
+};
