@@ -32,7 +32,7 @@ const SHORT_NAMES: Record<string, string> = {
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Parses a DER certificate with pkijs; anything else is `bad-input`. */
-export function parseCertificate(der: Uint8Array): pkijs.Certificate {
+function parseCertificate(der: Uint8Array): pkijs.Certificate {
   try {
     const parsed = asn1js.fromBER(der);
     if (parsed.offset !== der.byteLength) throw new Error('trailing or truncated data');

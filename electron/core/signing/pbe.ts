@@ -158,5 +158,6 @@ function decipher(name: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
   }
 }
 
+/** The error for a passphrase that does not open a key file. */
 export const badPassphrase = (cause?: unknown): SigningError =>
   new SigningError('bad-passphrase', 'The passphrase is wrong for this key file.', { cause });

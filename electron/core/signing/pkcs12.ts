@@ -3,7 +3,8 @@ import * as asn1js from 'asn1js';
 import { Asn1Reader, contextTag, toDer } from './asn1';
 import { SigningError } from './errors';
 import { badPassphrase, bmpPassword, decryptWithPassword, DIGESTS, PBE_OID, pkcs12Kdf } from './pbe';
-import { issuerChain, parseX509, type UnlockedSigner } from './unlocked-signer';
+import type { UnlockedSigner } from './unlocked-signer';
+import { issuerChain, parseX509 } from './x509';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -19,7 +19,7 @@ import { serialize } from './pdf/serialize';
 import { decodeTextString, encodeTextString, formatPdfDate } from './pdf/text';
 
 /** The placeholder `@signpdf/signpdf` looks for and replaces with the real byte range. */
-export const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 /********** /********** /**********]';
+const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 /********** /********** /**********]';
 
 /** A widget rectangle in PDF user space (points, origin bottom left): [x1, y1, x2, y2]. */
 export type WidgetRect = readonly [number, number, number, number];

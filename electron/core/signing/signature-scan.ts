@@ -14,7 +14,7 @@ export interface FoundSignatureDictionary {
 const MAX_SIGNATURES = 100;
 /** How many `obj` keywords to try, walking back from a /ByteRange, before giving up on it. */
 const MAX_HEADER_TRIES = 8;
-/** How far back the object header may be: /Contents can precede /ByteRange and is rarely > 64 KB. */
+/** How far back the object header may be: other producers put /Contents (tens of KB of hex) before /ByteRange. */
 const MAX_LOOKBACK = 4 * 1024 * 1024;
 const HEADER_BEFORE_OBJ = /\d+\s+\d+\s+$/;
 

@@ -4,7 +4,7 @@ import { isNotFound, writeFileAtomic } from './atomic-file';
 import { describeCertificate, sha256Hex } from './certificate-info';
 import { SigningError } from './errors';
 import { certificatesFromFile } from './pem';
-import { parseX509 } from './unlocked-signer';
+import { parseX509 } from './x509';
 
 /** A certificate the user trusts, as the settings page lists it (dates as ISO strings). */
 export interface TrustedCertificate {

@@ -5,14 +5,16 @@ import { sha256Hex } from './certificate-info';
 const MAX_CHAIN = 8;
 
 /**
- * Whether `signer` is trusted: its own fingerprint is in `trusted`, or it chains to a trusted
- * certificate through issuers taken from `trusted` or the signature's own `intermediates`. Each
- * link must name its issuer, carry the issuer's valid signature, and the issuer must be a CA.
- * Validity periods are not checked here (the report shows them separately).
+ * The trusted certificate `signer` rests on: itself when its fingerprint is in `trusted`, else the
+ * trusted certificate it chains to through issuers taken from `trusted` or the signature's own
+ * `intermediates`. Each link must name its issuer, carry the issuer's valid signature, and the
+ * issuer must be a CA. Validity periods are not checked here (the report shows them separately).
+ * @returns the anchor's fingerprint, or `undefined` when the signer is not trusted.
  */
-export function isTrusted(signer: Buffer, intermediates: readonly Buffer[], trusted: readonly Buffer[]): boolean {
+export function findTrustAnchor(signer: Buffer, intermediates: readonly Buffer[], trusted: readonly Buffer[]): string | undefined {
   const trustedFingerprints = new Set(trusted.map((der) => sha256Hex(der)));
-  if (trustedFingerprints.has(sha256Hex(signer))) return true;
+  const own = sha256Hex(signer);
+  if (trustedFingerprints.has(own)) return own;
   // Trusted certificates first, so a look-alike intermediate cannot shadow a real anchor.
   const candidates = [...trusted, ...intermediates].flatMap((der) => {
     const x509 = tryParse(der);
@@ -25,12 +27,12 @@ export function isTrusted(signer: Buffer, intermediates: readonly Buffer[], trus
     const issuer = candidates.find(
       (c) => !visited.has(c.fingerprint) && c.x509.ca && child.checkIssued(c.x509) && child.verify(c.x509.publicKey),
     );
-    if (!issuer) return false;
-    if (trustedFingerprints.has(issuer.fingerprint)) return true;
+    if (!issuer) return undefined;
+    if (trustedFingerprints.has(issuer.fingerprint)) return issuer.fingerprint;
     visited.add(issuer.fingerprint);
     current = issuer.x509;
   }
-  return false;
+  return undefined;
 }
 
 function tryParse(der: Buffer): X509Certificate | undefined {

@@ -47,7 +47,8 @@ class Problem extends Error {
     super(problem.message);
   }
 }
-const fail = (code: SignatureProblemCode, message: string): never => {
+// Annotated so TypeScript's control flow knows it never returns.
+const fail: (code: SignatureProblemCode, message: string) => never = (code, message) => {
   throw new Problem({ code, message });
 };
 
@@ -73,6 +74,8 @@ export async function verifyCmsSignature(cms: Buffer, content: Buffer): Promise<
 
     if (signedData.signerInfos.length !== 1) fail('unsupported', 'The signature must have exactly one signer.');
     const signerInfo = signedData.signerInfos[0]!;
+    // Known early so a report can say whose signature was broken, not only that it was.
+    signerCertificate = certificates[claimedSignerIndex(signedData, signerInfo)];
     const digestName = DIGESTS[signerInfo.digestAlgorithm.algorithmId];
     if (!digestName) fail('unsupported', `Digest algorithm ${signerInfo.digestAlgorithm.algorithmId} is not accepted.`);
     if (signedData.encapContentInfo.eContent) fail('unsupported', 'The signature is not detached.');
@@ -92,7 +95,7 @@ export async function verifyCmsSignature(cms: Buffer, content: Buffer): Promise<
       if (time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime) signingTime = time.toDate();
     }
     const messageDigest = single(OID.messageDigest);
-    const digest = createHash(digestName!).update(content).digest();
+    const digest = createHash(digestName).update(content).digest();
     if (!(messageDigest instanceof asn1js.OctetString) || !digest.equals(Buffer.from(messageDigest.valueBlock.valueHexView))) {
       fail('digest-mismatch', 'The signed bytes were changed: their digest differs from the one signed.');
     }
@@ -103,15 +106,11 @@ export async function verifyCmsSignature(cms: Buffer, content: Buffer): Promise<
       result = await signedData.verify({ signer: 0, data, extendedMode: true, checkChain: false }, cryptoEngine);
     } catch (error) {
       // pkijs throws (rather than returning false) for a digest mismatch or a missing certificate.
-      if (error instanceof pkijs.SignedDataVerifyError && error.signerCertificate) {
-        signerCertificate = certificates[signedData.certificates?.indexOf(error.signerCertificate) ?? -1];
-      }
       const message = error instanceof Error ? error.message : String(error);
       fail('signature-mismatch', `The signature does not verify: ${message}`);
     }
-    const signerIndex = signedData.certificates?.indexOf(result!.signerCertificate!) ?? -1;
-    signerCertificate = certificates[signerIndex];
-    if (result!.signatureVerified !== true) fail('signature-mismatch', 'The signature does not match the signer’s key.');
+    if (result.signerCertificate) signerCertificate = certificates[signedData.certificates?.indexOf(result.signerCertificate) ?? -1];
+    if (result.signatureVerified !== true) fail('signature-mismatch', 'The signature does not match the signer’s key.');
     return { signerCertificate, certificates, signingTime };
   } catch (error) {
     const problem =
@@ -120,6 +119,15 @@ export async function verifyCmsSignature(cms: Buffer, content: Buffer): Promise<
         : { code: 'cms-malformed' as const, message: `The signature cannot be read: ${error instanceof Error ? error.message : String(error)}` };
     return { problem, signerCertificate, certificates, signingTime };
   }
+}
+
+/** The index of the certificate the signer info names by issuer and serial number (-1 if none). */
+function claimedSignerIndex(signedData: pkijs.SignedData, signerInfo: pkijs.SignerInfo): number {
+  const { sid } = signerInfo;
+  if (!(sid instanceof pkijs.IssuerAndSerialNumber)) return -1;
+  return (signedData.certificates ?? []).findIndex(
+    (cert) => cert instanceof pkijs.Certificate && cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber),
+  );
 }
 
 /** The certificates' original bytes (pkijs re-encodes; fingerprints need the bytes as sent). */

@@ -4,7 +4,7 @@ import { PdfDocument } from './pdf/document';
 import { isArray, isDict, isInteger, isName, isRef, isString, type PdfDict, type PdfObject } from './pdf/objects';
 import { decodeTextString } from './pdf/text';
 import { findSignatureDictionaries, type FoundSignatureDictionary } from './signature-scan';
-import { isTrusted } from './trust';
+import { findTrustAnchor } from './trust';
 import { verifyCmsSignature, type SignatureProblem } from './verify-cms';
 
 export interface VerifyPdfOptions {
@@ -44,6 +44,12 @@ export interface SignatureReport {
   readonly claims: { readonly name?: string; readonly reason?: string; readonly location?: string; readonly contactInfo?: string };
   /** The signer's certificate is in the trusted set or chains to one in it (only for valid signatures). */
   readonly trusted: boolean;
+  /**
+   * Fingerprint of the trusted certificate the signer rests on: its own, or the CA it chains to.
+   * Show it: trusting a certificate that may issue others (a CA, or our self-signed identities,
+   * which must be CAs for NSS) also trusts what it issues.
+   */
+  readonly trustAnchor?: string;
 }
 
 export interface PdfVerification {
@@ -121,6 +127,7 @@ async function verifySignature(
   const signer = check.signerCertificate ? identity(check.signerCertificate) : undefined;
   const valid = check.problem === undefined;
   const time = check.signingTime;
+  const trustAnchor = valid && signer ? findTrustAnchor(signer.certificate, check.certificates, trusted) : undefined;
   return {
     ...base,
     valid,
@@ -130,7 +137,8 @@ async function verifySignature(
     signer,
     signingTime: time,
     certificateValidAtSigningTime: signer && time ? time >= signer.notBefore && time <= signer.notAfter : undefined,
-    trusted: valid && signer !== undefined && isTrusted(signer.certificate, check.certificates, trusted),
+    trusted: trustAnchor !== undefined,
+    trustAnchor,
   };
 }
 

@@ -31,6 +31,9 @@ export function appendIncrementalUpdate(original: Buffer, doc: PdfDocument, obje
   if (last !== 0x0a && last !== 0x0d) push('\n');
 
   const sorted = [...objects].sort((a, b) => a.num - b.num);
+  if (sorted.some((o, i) => !Number.isSafeInteger(o.num) || o.num < 1 || o.num === sorted[i - 1]?.num)) {
+    throw new TypeError('Incremental update objects need distinct positive object numbers.');
+  }
   const offsets = new Map<number, { offset: number; gen: number }>();
   for (const object of sorted) {
     offsets.set(object.num, { offset: length, gen: object.gen });

@@ -47,6 +47,7 @@ export interface PdfStream {
   readonly dataEnd: number;
 }
 
+/** Constructors and type guards for building and reading objects. */
 export const pdfName = (value: string): PdfName => ({ kind: 'name', value });
 export const pdfRef = (num: number, gen = 0): PdfRef => ({ kind: 'ref', num, gen });
 

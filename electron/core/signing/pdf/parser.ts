@@ -41,7 +41,7 @@ export class PdfParser {
   }
 
   /** Skips whitespace and comments. */
-  skipWhitespace(): void {
+  private skipWhitespace(): void {
     const { buf } = this;
     while (this.pos < buf.length) {
       const byte = buf[this.pos]!;
@@ -60,7 +60,7 @@ export class PdfParser {
     return this.buf.toString('latin1', start, this.pos);
   }
 
-  expectKeyword(keyword: string): void {
+  private expectKeyword(keyword: string): void {
     const token = this.readToken();
     if (token !== keyword) this.fail(`expected "${keyword}" but found "${token.slice(0, 20)}"`);
   }
