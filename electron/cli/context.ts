@@ -18,7 +18,10 @@ export class CliError extends Error {
 export interface GlobalOptions {
   dataDir: string;
   json: boolean;
+  /** Language of messages. */
   lang: Locale;
+  /** Language of documents made (dossiers): --lang as given, which may be "both". */
+  documentLang: Locale | 'both';
 }
 
 /** Reads the validated global options from the root program (set by program.ts). */

@@ -21,13 +21,14 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .version(APP_VERSION)
     .option('--data-dir <dir>', 'data folder (default: the app’s own)', defaultDataDir(env))
     .option('--json', 'print machine-readable JSON', false)
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(LOCALES).default(defaultLang(env)))
+    // One --lang for messages and documents: a dossier may also be made in both languages.
+    .addOption(new Option('--lang <lang>', 'language of messages and documents (dossiers also take "both")').choices([...LOCALES, 'both']).default(defaultLang(env)))
     .showHelpAfterError()
     // Before any subcommand is added, so they inherit it: failures reach index.ts as exceptions.
     .exitOverride()
     .hook('preAction', (root) => {
-      const o = root.opts<{ dataDir: string; json: boolean; lang: Locale }>();
-      const globals: GlobalOptions = { dataDir: o.dataDir, json: o.json, lang: o.lang };
+      const o = root.opts<{ dataDir: string; json: boolean; lang: Locale | 'both' }>();
+      const globals: GlobalOptions = { dataDir: o.dataDir, json: o.json, lang: o.lang === 'both' ? 'zh-CN' : o.lang, documentLang: o.lang };
       root.setOptionValue('globals', globals);
     });
   registerProjectsCommand(program);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type Command } from 'commander';
 import { describeIssues } from '../../../shared/i18n/issues';
 import type { Locale } from '../../../shared/i18n/locale';
-import { determine, type Determination, type TraceStep } from '../../../shared/rules/engine';
+import { determine, type Determination } from '../../../shared/rules/engine';
 import { parseFacts } from '../../../shared/rules/facts';
 import { formatText, OUTCOME_LABELS, RULES_MESSAGES } from '../../../shared/rules/messages';
 import type { RulesPack } from '../../../shared/rules/schema';
@@ -14,6 +14,7 @@ const LABELS = {
   organisation: { 'zh-CN': '组织', en: 'Organisation' },
   flow: { 'zh-CN': '数据流', en: 'Flow' },
   missing: { 'zh-CN': '缺少的事实', en: 'Missing facts' },
+  colon: { 'zh-CN': '：', en: ': ' },
 } as const;
 
 /** Reads and parses the facts file; a missing file or bad JSON is bad input (exit 2). */
@@ -39,27 +40,19 @@ async function readFacts(file: string, globals: GlobalOptions): Promise<unknown>
   }
 }
 
-function outcomeLine(
-  heading: string,
-  result: {
-    outcome: Determination['organization']['outcome'];
-    exemption?: string;
-    missing?: string[];
-    trace: TraceStep[];
-  },
-  lang: Locale,
-): string[] {
+function outcomeLine(heading: string, result: Determination['organization'], lang: Locale): string[] {
   const exemption = result.exemption ? ` (${result.exemption})` : '';
+  const colon = LABELS.colon[lang];
   return [
-    `${heading}: ${OUTCOME_LABELS[result.outcome][lang]}${exemption}`,
-    ...(result.missing?.length ? [`  ${LABELS.missing[lang]}: ${result.missing.join(', ')}`] : []),
+    `${heading}${colon}${OUTCOME_LABELS[result.outcome][lang]}${exemption}`,
+    ...(result.missing?.length ? [`  ${LABELS.missing[lang]}${colon}${result.missing.join(', ')}`] : []),
     ...result.trace.map((step) => `  · [${step.rule}] ${step.text[lang]}`),
   ];
 }
 
 function determinationText(pack: RulesPack, result: Determination, lang: Locale): string {
   return [
-    `${LABELS.pack[lang]}: ${pack.id}@${pack.version} (${pack.contentHash.slice(0, 12)})`,
+    `${LABELS.pack[lang]}${LABELS.colon[lang]}${pack.id}@${pack.version} (${pack.contentHash.slice(0, 12)})`,
     '',
     ...outcomeLine(LABELS.organisation[lang], result.organization, lang),
     ...result.flows.flatMap((flow) => ['', ...outcomeLine(`${LABELS.flow[lang]} ${flow.id}`, flow, lang)]),

@@ -141,15 +141,15 @@ export function registerSigningCommands(program: Command): void {
 
   program
     .command('dossier')
-    .description('Make the signed PDF dossier of a project’s accepted revision')
+    .description('Make the signed PDF dossier of a project’s accepted revision (language: --lang zh-CN|en|both)')
     .argument('<project>', 'project id')
     .requiredOption('--out <file>', 'the PDF to write')
     .requiredOption('--identity <id>', 'the auditor’s signing identity')
     .requiredOption('--passphrase-file <file>', 'file whose first line is the identity’s passphrase')
-    .option('--lang <lang>', 'zh-CN, en or both', 'zh-CN')
-    .action(async (id: string, opts: { out: string; identity: string; passphraseFile: string; lang: string }, cmd: Command) => {
+    .action(async (id: string, opts: { out: string; identity: string; passphraseFile: string }, cmd: Command) => {
       const g = globalsOf(cmd);
-      const input = parseInput(z.object({ projectId: ProjectId, identityId: Fingerprint, lang: z.enum(['zh-CN', 'en', 'both']) }), { projectId: id, identityId: opts.identity, lang: opts.lang }, g);
+      // The dossier's language is the global --lang (zh-CN, en or both).
+      const input = parseInput(z.object({ projectId: ProjectId, identityId: Fingerprint, lang: z.enum(['zh-CN', 'en', 'both']) }), { projectId: id, identityId: opts.identity, lang: g.documentLang }, g);
       const passphrase = await passphraseFrom(opts.passphraseFile);
       const result = await withCore(g, (core) => produceDossier(core, headlessPorts, { ...input, passphrase, jobId: 'cli' }));
       await writeAtomically(resolve(opts.out), result.pdf);
