@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { LOCALES, type Locale } from '../../shared/i18n/locale';
 import { defaultDataDir } from '../core/paths';
 import { registerAuditCommands } from './commands/audit';
+import { registerDetermineCommand } from './commands/determine';
+import { registerRulesCommand } from './commands/rules';
 import { registerProjectsCommand } from './commands/projects';
 import { registerReviewCommands } from './commands/review';
 import { registerSigningCommands } from './commands/signing';
@@ -32,6 +34,8 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
       root.setOptionValue('globals', globals);
     });
   registerProjectsCommand(program);
+  registerDetermineCommand(program);
+  registerRulesCommand(program);
   registerAuditCommands(program);
   registerReviewCommands(program);
   registerSigningCommands(program);

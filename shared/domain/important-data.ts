@@ -20,12 +20,15 @@ export function importantDataResult(itemIds: readonly string[], answers: readonl
   return { importantData: found.length > 0 ? true : pending === 0 ? false : null, found, pending };
 }
 
-/** The pack's important-data items that apply to a flow's scenario (withdrawn items excluded). */
+/**
+ * The pack's important-data items that apply to a flow's scenario: active items whose effect is
+ * "important data" (general-data lists and reference items do not make a flow carry important data).
+ */
 export function importantDataItemsFor(
   pack: Pick<RulesPack, 'scenarios' | 'importantData'>,
   scenarioKey: string,
 ): RulesPack['importantData'] {
   const scenario = pack.scenarios.find((s) => s.key === scenarioKey);
   if (!scenario) return [];
-  return pack.importantData.filter((i) => i.status === 'active' && i.scenarios.includes(scenario.id));
+  return pack.importantData.filter((i) => i.status === 'active' && i.effect === 'important-data' && i.scenarios.includes(scenario.id));
 }

@@ -12,6 +12,7 @@ const NOT_CONTENT = new Set(['review', 'dossier', 'project:create', 'project:del
  * as the reviewer saw it. A project's first change creates revision 1.
  */
 export function guardEdit(core: Core, projectId: string, entity: string, action: string): void {
+  if (NOT_CONTENT.has(entity) || NOT_CONTENT.has(`${entity}:${action}`)) return;
   const current = latestRevision(core.db, projectId);
   const at = core.now().toISOString();
   const blank = { submittedBy: null, submittedAt: null, reviewedBy: null, reviewedAt: null, comments: '', snapshotHash: null, trailHead: null };
@@ -19,7 +20,6 @@ export function guardEdit(core: Core, projectId: string, entity: string, action:
     saveRevision(core.db, { projectId, number: 1, state: 'draft', ...blank });
     return;
   }
-  if (NOT_CONTENT.has(entity) || NOT_CONTENT.has(`${entity}:${action}`)) return;
   if (current.state === 'submitted') throw new AppError('locked', 'error.under-review', { revision: current.number });
   if (current.state === 'accepted') {
     saveRevision(core.db, { projectId, number: current.number + 1, state: 'draft', ...blank });

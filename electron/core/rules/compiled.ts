@@ -10,7 +10,8 @@ import { sealIsIntact } from './hash';
  */
 export function parseCompiledPack(json: unknown, file: string): RulesPack {
   const result = RulesPack.safeParse(json);
-  if (!result.success) throw new RulesPackError('invalid', { pack: file }, problemsFromSchema(result.error, json, file));
+  if (!result.success)
+    throw new RulesPackError('invalid', { pack: file }, problemsFromSchema(result.error, json, file));
   const problems = checkPack(result.data).map((p) => ({ ...p, file }));
   if (problems.length > 0) throw new RulesPackError('invalid', { pack: file }, problems);
   if (!sealIsIntact(result.data)) throw new RulesPackError('tampered', { file });

@@ -29,5 +29,7 @@ export function sealPack(content: PackContent): RulesPack {
 export function sealIsIntact(pack: RulesPack): boolean {
   const { itemHashes: _itemHashes, contentHash: _contentHash, ...content } = pack;
   const resealed = sealPack(content);
-  return resealed.contentHash === pack.contentHash && canonicalJson(resealed.itemHashes) === canonicalJson(pack.itemHashes);
+  return (
+    resealed.contentHash === pack.contentHash && canonicalJson(resealed.itemHashes) === canonicalJson(pack.itemHashes)
+  );
 }

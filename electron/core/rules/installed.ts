@@ -20,6 +20,12 @@ export interface InstalledPack {
 
 const BUNDLE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)@(\d+\.\d+\.\d+)\.json$/;
 
+/** `adsg-2026` or `adsg-2026@1.0.0`, as a user names a pack. */
+export function parsePackRef(ref: string): { id: string; version?: string } {
+  const [id = '', version] = ref.split('@');
+  return version ? { id, version } : { id };
+}
+
 /** The file name of a compiled pack: several packs and versions sit side by side in one folder. */
 export function bundleFileName(id: string, version: string): string {
   return `${id}@${version}.json`;
@@ -47,10 +53,12 @@ export async function listInstalledPacks(rulesDir: string): Promise<InstalledPac
  * Throws `RulesPackError` when it is missing, invalid or does not match its hashes.
  */
 export async function loadInstalledPack(rulesDir: string, id: string, version?: string): Promise<RulesPack> {
-  const candidates = (await listInstalledPacks(rulesDir)).filter((p) => p.id === id && (!version || p.version === version));
+  const candidates = (await listInstalledPacks(rulesDir)).filter(
+    (p) => p.id === id && (!version || p.version === version),
+  );
   const chosen = candidates.at(-1);
   if (!chosen) throw new RulesPackError('not-found', { pack: version ? `${id}@${version}` : id, dir: rulesDir });
-  const pack = parseCompiledPack(JSON.parse(await readFile(chosen.file, 'utf8')), chosen.file);
+  const pack = parseCompiledPack(await readJson(chosen.file), chosen.file);
   if (pack.id !== chosen.id || pack.version !== chosen.version) {
     throw new RulesPackError('invalid', { pack: chosen.file }, [
       { file: chosen.file, message: `the file holds ${pack.id}@${pack.version}, not what its name says` },
@@ -103,6 +111,15 @@ export async function writePackFile(rulesDir: string, pack: RulesPack): Promise<
   await writeFile(temp, `${JSON.stringify(pack, null, 2)}\n`, 'utf8');
   await rename(temp, file);
   return file;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new RulesPackError('invalid', { pack: file }, [{ file, message: `not valid JSON: ${(e as Error).message}` }]);
+  }
 }
 
 /** Orders MAJOR.MINOR.PATCH versions numerically (1.10.0 after 1.9.0). */

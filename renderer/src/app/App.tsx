@@ -1,6 +1,7 @@
 import { HashRouter, Route, Routes } from 'react-router';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 import { ProjectPage } from './ProjectPage';
 import { Shell } from './Shell';
 
@@ -13,6 +14,7 @@ export function App() {
           <Route index element={<ProjectsPage />} />
           <Route path="projects/:id/:tab?" element={<ProjectPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="verify" element={<VerifyPage />} />
         </Route>
       </Routes>
     </HashRouter>

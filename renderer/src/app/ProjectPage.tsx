@@ -11,12 +11,12 @@ import { FindingsPage } from '../features/findings/FindingsPage';
 import { NewFindingButton } from '../features/findings/NewFindingButton';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { ProjectOverview } from '../features/projects/ProjectOverview';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { call } from '../lib/api';
 import { PackProvider } from '../lib/pack';
 import { useLoad } from '../lib/use-call';
 import { WorkspaceProvider, useWorkspace } from '../lib/workspace';
 
-export const PROJECT_TABS = ['dashboard', 'inventory', 'determination', 'checklists', 'evidence', 'findings', 'overview'] as const;
 
 /** One open project: its tabs share the workspace and the pinned rules pack. Features are composed here. */
 export function ProjectPage() {
@@ -61,6 +61,7 @@ function ProjectTabs({ tab }: { tab: string }) {
     },
     { key: 'evidence', label: t('tabs.evidence'), children: <EvidencePage /> },
     { key: 'findings', label: t('tabs.findings'), children: <FindingsPage /> },
+    { key: 'review', label: t('tabs.review'), children: <ReviewPage /> },
     { key: 'overview', label: t('tabs.overview'), children: <ProjectOverview /> },
   ];
   return (

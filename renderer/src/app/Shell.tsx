@@ -1,4 +1,4 @@
-import { FolderOpenOutlined, SettingOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -11,7 +11,7 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { settings, update } = useSettings();
-  const selected = pathname.startsWith('/settings') ? 'settings' : 'projects';
+  const selected = pathname.startsWith('/settings') ? 'settings' : pathname.startsWith('/verify') ? 'verify' : 'projects';
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
@@ -21,9 +21,10 @@ export function Shell() {
         <Menu
           mode="inline"
           selectedKeys={[selected]}
-          onClick={(e) => navigate(e.key === 'settings' ? '/settings' : '/')}
+          onClick={(e) => navigate(e.key === 'projects' ? '/' : `/${e.key}`)}
           items={[
             { key: 'projects', icon: <FolderOpenOutlined />, label: t('nav.projects') },
+            { key: 'verify', icon: <SafetyCertificateOutlined />, label: t('nav.verify') },
             { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
           ]}
         />

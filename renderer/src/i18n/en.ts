@@ -3,8 +3,8 @@ import type { Messages } from './zh-CN';
 /** UI text in English; typed against zh-CN so a missing key is a compile error. */
 export const en: Messages = {
   app: { title: 'ADSG Workbench — Automotive Data Export Security Assessment', short: 'ADSG Workbench' },
-  tabs: { dashboard: 'Dashboard', inventory: 'Inventory', determination: 'Determination', checklists: 'Checklists', evidence: 'Evidence', findings: 'Findings', overview: 'Project' },
-  nav: { projects: 'Projects', settings: 'Settings' },
+  tabs: { dashboard: 'Dashboard', inventory: 'Inventory', determination: 'Determination', checklists: 'Checklists', evidence: 'Evidence', findings: 'Findings', review: 'Review & dossier', overview: 'Project' },
+  nav: { projects: 'Projects', verify: 'Verify dossier', settings: 'Settings' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', open: 'Open', back: 'Back',
     archive: 'Archive', unarchive: 'Unarchive', yes: 'Yes', no: 'No', loading: 'Loading…', saved: 'Saved', retry: 'Retry',

@@ -1,8 +1,8 @@
 /** UI text in Simplified Chinese, the default language. en.ts must have exactly the same keys. */
 export const zhCN = {
   app: { title: 'ADSG 汽车数据出境安全评估工作台', short: 'ADSG 工作台' },
-  tabs: { dashboard: '总览', inventory: '出境清单', determination: '管理方式判定', checklists: '检查清单', evidence: '证据', findings: '发现项', overview: '项目信息' },
-  nav: { projects: '评估项目', settings: '设置' },
+  tabs: { dashboard: '总览', inventory: '出境清单', determination: '管理方式判定', checklists: '检查清单', evidence: '证据', findings: '发现项', review: '复核与报告', overview: '项目信息' },
+  nav: { projects: '评估项目', verify: '验证报告', settings: '设置' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', open: '打开', back: '返回',
     archive: '归档', unarchive: '取消归档', yes: '是', no: '否', loading: '加载中…', saved: '已保存', retry: '重试',

@@ -4,6 +4,8 @@ import { LOCALES, type Locale } from '../../../../shared/i18n/locale';
 import { useSettings } from '../../app/locale-context';
 import { call } from '../../lib/api';
 import { useLoad } from '../../lib/use-call';
+import { IdentitiesCard } from './IdentitiesCard';
+import { TrustCard } from './TrustCard';
 
 /** Language, the name written into the audit trail, and where the data lives. */
 export function SettingsPage() {
@@ -23,7 +25,7 @@ export function SettingsPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }}>
+    <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 1000 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('settings.title')}
       </Typography.Title>
@@ -46,6 +48,8 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <IdentitiesCard />
+      <TrustCard />
       <Card>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('settings.dataDir')}>
