@@ -8,7 +8,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'coverage/**', 'rules/*.schema.json'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-output/**', 'coverage/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog } from 'electron';
+import { type BrowserWindow, dialog } from 'electron';
 import type { Ports } from '../../core/ports';
 
 /** Ports for requests from one window: events go back to it, dialogs are modal to it. */
