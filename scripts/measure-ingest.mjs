@@ -1,7 +1,7 @@
 // Measures evidence ingest through the real worker bundle: throughput against `sha256sum` (and
 // `dd conv=fsync`, the platform's copy-and-sync floor) on the same file, and the process's peak RSS
-// (the worker thread lives in this process) sampled every 50 ms. The worker's heap is capped with
-// resourceLimits, so a run that buffered the file would fail.
+// (the worker thread lives in this process) sampled every 50 ms: a run that buffered the file would
+// show it there. The worker's JS heap is also capped with resourceLimits (Buffers live outside it).
 //
 //   head -c 1G /dev/urandom > /tmp/big.bin
 //   node scripts/measure-ingest.mjs /tmp/big.bin [--runs 3] [--heap-cap-mb 24] [--json]
@@ -45,7 +45,11 @@ async function load(dir) {
     external: ['electron', 'better-sqlite3', 'pdfkit', 'echarts', 'exceljs', 'fontkit'],
     define: { 'import.meta.dirname': '__dirname' },
   };
-  await build({ ...common, entryPoints: [join(repo, 'electron/core/evidence/ingest.worker.ts')], outfile: join(dir, 'ingest.cjs') });
+  await build({
+    ...common,
+    entryPoints: [join(repo, 'electron/core/evidence/ingest.worker.ts')],
+    outfile: join(dir, 'ingest.cjs'),
+  });
   await build({
     ...common,
     stdin: {
@@ -85,7 +89,12 @@ async function sampled(task) {
   const started = performance.now();
   try {
     const value = await task();
-    return { value, seconds: (performance.now() - started) / 1000, baselineMb: baseline / MB, peakDeltaMb: (peak - baseline) / MB };
+    return {
+      value,
+      seconds: (performance.now() - started) / 1000,
+      baselineMb: baseline / MB,
+      peakDeltaMb: (peak - baseline) / MB,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -170,7 +179,9 @@ try {
   else {
     const f = (n) => n.toFixed(0).padStart(6);
     console.log(`${file}: ${f(size / MB)} MB, sha256 ${reference.sha256}${failed ? '  HASH MISMATCH' : ''}`);
-    console.log('run  sha256sum  ingest cold  ingest warm  dd copy+fsync (warm)  hash only   (MB/s)   peak RSS Δ MB  progress events');
+    console.log(
+      'run  sha256sum  ingest cold  ingest warm  dd copy+fsync (warm)  hash only   (MB/s)   peak RSS Δ MB  progress events',
+    );
     for (const r of rows) {
       console.log(
         `${String(r.run).padStart(3)}  ${f(r.sha256sumMBps)}     ${f(r.ingestColdMBps)}       ${f(r.ingestWarmMBps)}       ${f(r.ddCopyFsyncMBps)}               ${f(r.hashOnlyMBps)}              ${f(r.ingestPeakRssDeltaMb)}         ${r.progressEvents}`,

@@ -26,7 +26,11 @@ export async function hashAndCopy(
   target: FileHandle | undefined,
   options: HashAndCopyOptions = {},
 ): Promise<{ sha256: string; size: number }> {
-  const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)] as const;
+  const buffers = [
+    Buffer.allocUnsafe(CHUNK_SIZE),
+    Buffer.allocUnsafe(CHUNK_SIZE),
+    Buffer.allocUnsafe(CHUNK_SIZE),
+  ] as const;
   const hash = createHash('sha256');
   const readInto = (index: number) => source.read(buffers[index % 3]!, 0, CHUNK_SIZE, null);
   let reading = readInto(0);
@@ -56,7 +60,7 @@ export async function hashAndCopy(
 
 /** `write` may write fewer bytes than asked; loop until the whole chunk is out. */
 async function writeAll(target: FileHandle, chunk: Buffer): Promise<void> {
-  for (let offset = 0; offset < chunk.length; ) {
+  for (let offset = 0; offset < chunk.length;) {
     const { bytesWritten } = await target.write(chunk, offset, chunk.length - offset, null);
     offset += bytesWritten;
   }

@@ -33,9 +33,15 @@ export async function commitTempFile(tmpPath: string, evidenceRoot: string, sha2
     await rm(tmpPath, { force: true });
     return true;
   }
-  // Two ingests of the same content may race past the check; rename replaces atomically with
-  // identical bytes, so the loser merely reports `deduplicated: false`.
-  await rename(tmpPath, target);
+  try {
+    // Two ingests of the same content may race past the check. POSIX rename replaces the file
+    // atomically with identical bytes; where the platform refuses to replace, the other one won.
+    await rename(tmpPath, target);
+  } catch (error) {
+    if (!(await exists(target))) throw error;
+    await rm(tmpPath, { force: true });
+    return true;
+  }
   await syncDir(prefixDir);
   if (createdPrefix) await syncDir(path.dirname(prefixDir));
   return false;

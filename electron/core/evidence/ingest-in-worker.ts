@@ -9,7 +9,11 @@ import { type IngestOptions, type IngestResult } from './store';
  * Fails like `ingestFile` (EvidenceError with the same codes, including `cancelled`); a failure of
  * the worker machinery itself stays a JobError (`bad-input` | `worker-failed` | `protocol` | `internal`).
  */
-export async function ingestInWorker(srcPath: string, evidenceRoot: string, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestInWorker(
+  srcPath: string,
+  evidenceRoot: string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const { onProgress, signal } = options;
   try {
     return await runJob(
@@ -18,7 +22,8 @@ export async function ingestInWorker(srcPath: string, evidenceRoot: string, opti
       { signal, onProgress: onProgress && (({ bytesDone, bytesTotal }) => onProgress(bytesDone, bytesTotal)) },
     );
   } catch (error) {
-    if (error instanceof JobError && isEvidenceErrorCode(error.code)) throw new EvidenceError(error.code, error.message);
+    if (error instanceof JobError && isEvidenceErrorCode(error.code))
+      throw new EvidenceError(error.code, error.message);
     throw error;
   }
 }

@@ -4,5 +4,8 @@ import { ingestJob } from './ingest-job';
 import { ingestFile } from './store';
 
 serveJob(ingestJob, ({ srcPath, evidenceRoot }, { signal, progress }) =>
-  ingestFile(srcPath, evidenceRoot, { signal, onProgress: (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }) }),
+  ingestFile(srcPath, evidenceRoot, {
+    signal,
+    onProgress: (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }),
+  }),
 );

@@ -27,7 +27,8 @@ export async function readPreview(evidenceRoot: string, sha256: string, maxBytes
   let handle: FileHandle | undefined;
   try {
     // lstat before open: a FIFO planted at the address would otherwise block the open.
-    if (!(await lstat(file)).isFile()) throw new EvidenceError('not-a-file', `Stored evidence ${sha256} is not a regular file`);
+    if (!(await lstat(file)).isFile())
+      throw new EvidenceError('not-a-file', `Stored evidence ${sha256} is not a regular file`);
     handle = await open(file, 'r');
     const info = await handle.stat();
     const buffer = Buffer.alloc(Math.min(maxBytes, info.size));

@@ -31,7 +31,11 @@ export interface IngestResult {
  * `<root>/<sha[0..2]>/<sha>`, so a crash never leaves a partial file under a real name.
  * @throws EvidenceError `not-found` | `not-a-file` | `io` for the source or the store, `cancelled`.
  */
-export async function ingestFile(srcPath: string, evidenceRoot: string, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestFile(
+  srcPath: string,
+  evidenceRoot: string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const { signal, onProgress } = options;
   throwIfCancelled(signal, srcPath);
   const source = await openSource(srcPath);

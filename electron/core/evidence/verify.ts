@@ -38,7 +38,8 @@ export async function verifyStoredFile(
   } catch (error) {
     if (options.signal?.aborted) throw new EvidenceError('cancelled', `Cancelled while verifying ${sha256}`);
     if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return 'missing';
-    if (isSystemError(error)) throw new EvidenceError('io', `Cannot read stored file ${sha256}: ${error.message}`, { cause: error });
+    if (isSystemError(error))
+      throw new EvidenceError('io', `Cannot read stored file ${sha256}: ${error.message}`, { cause: error });
     throw error;
   } finally {
     await handle?.close();

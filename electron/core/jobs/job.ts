@@ -19,7 +19,9 @@ export interface JobDefinition<I, O, P, C extends string = never> {
 }
 
 /** Declares a job, checking its name once at start-up rather than at each run. */
-export function defineJob<I, O, P, C extends string = never>(definition: JobDefinition<I, O, P, C>): JobDefinition<I, O, P, C> {
+export function defineJob<I, O, P, C extends string = never>(
+  definition: JobDefinition<I, O, P, C>,
+): JobDefinition<I, O, P, C> {
   if (!JOB_NAME_PATTERN.test(definition.name)) throw new Error(`Invalid job name: ${JSON.stringify(definition.name)}`);
   return definition;
 }

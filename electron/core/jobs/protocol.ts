@@ -12,9 +12,7 @@ export type CancelMessage = z.infer<typeof CancelMessageSchema>;
 
 /** What a worker sends: any number of progress reports, then exactly one `done` or `error`. */
 export type WorkerMessage<O, P> =
-  | { type: 'progress'; progress: P }
-  | { type: 'done'; output: O }
-  | { type: 'error'; error: SerialisedError };
+  { type: 'progress'; progress: P } | { type: 'done'; output: O } | { type: 'error'; error: SerialisedError };
 
 /** The schema of a job's worker messages; an error may only carry a declared or machinery code. */
 export function workerMessageSchema<I, O, P, C extends string>(job: JobDefinition<I, O, P, C>) {

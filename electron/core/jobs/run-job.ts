@@ -36,10 +36,12 @@ export function runJob<I, O, P, C extends string>(
   const { signal, onProgress, graceMs = DEFAULT_GRACE_MS } = options;
   return new Promise<O>((resolve, reject) => {
     // Messages the runner writes name the job; errors the job reports keep their own message.
-    const failure = (code: C | JobFailureCode, message: string): JobError<C> => new JobError<C>(code, `${job.name} job: ${message}`);
+    const failure = (code: C | JobFailureCode, message: string): JobError<C> =>
+      new JobError<C>(code, `${job.name} job: ${message}`);
     if (signal?.aborted) return reject(failure('cancelled', 'cancelled before it started'));
     const parsedInput = job.input.safeParse(input);
-    if (!parsedInput.success) return reject(failure('bad-input', `invalid input: ${z.prettifyError(parsedInput.error)}`));
+    if (!parsedInput.success)
+      return reject(failure('bad-input', `invalid input: ${z.prettifyError(parsedInput.error)}`));
 
     let worker: Worker;
     try {
@@ -65,17 +67,22 @@ export function runJob<I, O, P, C extends string>(
     function onAbort(): void {
       const cancel: CancelMessage = { type: 'cancel' };
       worker.postMessage(cancel);
-      graceTimer = setTimeout(() => fail('cancelled', `cancelled; the worker was stopped after ${graceMs} ms`), graceMs);
+      graceTimer = setTimeout(
+        () => fail('cancelled', `cancelled; the worker was stopped after ${graceMs} ms`),
+        graceMs,
+      );
     }
     signal?.addEventListener('abort', onAbort, { once: true });
 
     worker.on('message', (raw: unknown) => {
       if (settled) return;
       const parsed = messages.safeParse(raw);
-      if (!parsed.success) return fail('protocol', `unexpected message from the worker: ${z.prettifyError(parsed.error)}`);
+      if (!parsed.success)
+        return fail('protocol', `unexpected message from the worker: ${z.prettifyError(parsed.error)}`);
       const message = parsed.data;
       if (message.type === 'done') return settle(() => resolve(message.output));
-      if (message.type === 'error') return settle(() => reject(new JobError<C>(message.error.code, message.error.message)));
+      if (message.type === 'error')
+        return settle(() => reject(new JobError<C>(message.error.code, message.error.message)));
       try {
         onProgress?.(message.progress);
       } catch (error) {

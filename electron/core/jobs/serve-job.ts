@@ -33,10 +33,17 @@ export function serveJob<I, O, P, C extends string>(
     post({ type: 'error', error: { code: 'bad-input', message: 'the worker received invalid input' } });
     return;
   }
-  run(input.data, { signal: controller.signal, progress: (progress) => post({ type: 'progress', progress }) }).then(
-    (output) => post({ type: 'done', output }),
-    (error: unknown) => post({ type: 'error', error: serialise(error, job.errorCodes, controller.signal) }),
-  );
+  const context: JobContext<P> = {
+    signal: controller.signal,
+    progress: (progress) => post({ type: 'progress', progress }),
+  };
+  // Through a promise so that a job throwing synchronously is reported like one that rejects.
+  Promise.resolve(input.data)
+    .then((data) => run(data, context))
+    .then(
+      (output) => post({ type: 'done', output }),
+      (error: unknown) => post({ type: 'error', error: serialise(error, job.errorCodes, controller.signal) }),
+    );
 }
 
 /** Keeps a declared code; an undeclared error is `cancelled` if the job was asked to stop, else `internal`. */
