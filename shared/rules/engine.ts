@@ -166,11 +166,12 @@ function decideOrganisation(
       inputs: countingInputs,
       text: stepText(pack, pack.decision.counting, 'applied', countingInputs),
     },
-    ...flows.map((flow): TraceStep => ({
+    ...flows.map((flow, i): TraceStep => ({
       rule: flow.rule,
       result: flow.outcome === 'needs-information' ? 'unknown' : 'met',
       inputs: { flow: flow.id, outcome: flow.outcome },
-      text: bilingual('trace.flow-outcome', { flow: flow.id, outcome: OUTCOME_LABELS[flow.outcome] }),
+      // People know a flow by its description; the id stays in the inputs.
+      text: bilingual('trace.flow-outcome', { flow: facts.flows[i]?.description ?? flow.id, outcome: OUTCOME_LABELS[flow.outcome] }),
     })),
   ];
   const aggregate = (outcome: Outcome, note: Bilingual, extra: Partial<OrganizationDetermination> = {}) => {

@@ -183,11 +183,8 @@ export function buildDossierModel(input: DossierInput): DossierModel {
     },
   ];
 
-  // The engine names flows by id; a reader knows them by number and name.
-  const flowNames = ws.flows.map((f) => [f.id, `#${f.position} ${f.name}`] as const);
-  const readable = (text: string) => flowNames.reduce((t, [id, name]) => t.replaceAll(id, name), text);
   const decisionRows = (steps: Determination['flows'][number]['trace']): Cell[][] =>
-    steps.map((s) => [cell(s.rule.replace(/^[a-z0-9-]+:/, ''), { mono: true }), cell(readable(long(s.text)), { tone: s.result === 'met' ? 'good' : s.result === 'unknown' ? 'warn' : 'normal' })]);
+    steps.map((s) => [cell(s.rule.replace(/^[a-z0-9-]+:/, ''), { mono: true }), cell(long(s.text), { tone: s.result === 'met' ? 'good' : s.result === 'unknown' ? 'warn' : 'normal' })]);
   const traceTable = (steps: Determination['flows'][number]['trace']): Block => ({ kind: 'table', columns: [{ header: tx('rule'), width: 1.4 }, { header: tx('reasoning'), width: 5 }], rows: decisionRows(steps) });
   const overrideBlock = (scopeId: string, engine: Outcome): Block[] => {
     const o = override(scopeId);

@@ -61,7 +61,13 @@ export interface DossierModel {
   };
   contentsTitle: string;
   sections: Section[];
-  signature: { title: string; intro: string; slots: SignatureSlot[] };
+  signature: {
+    title: string;
+    intro: string;
+    slots: SignatureSlot[];
+    /** Caption under each signing line; the renderer falls back to "签名 / 日期" / "Signature / date" by `lang`. */
+    lineLabel?: string;
+  };
   /** Files embedded in the PDF (PDF/A-3 style associated files). */
   attachments: { name: string; description: string; mediaType: string; content: Buffer }[];
 }

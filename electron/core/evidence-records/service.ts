@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { basename, isAbsolute, relative } from 'node:path';
 import type { Evidence, EvidenceCheck } from '../../../shared/domain/evidence';
 import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
 import { deleteEvidence, findEvidence, findEvidenceByHash, insertEvidence, isHashReferenced, linkEvidence, listEvidence, unlinkEvidence, updateEvidenceDescription } from '../db/repos/evidence';
 import { EvidenceError } from '../evidence/errors';
+import { JobError } from '../jobs/errors';
 import { ingestInWorker } from '../evidence/ingest-in-worker';
 import { storedPath } from '../evidence/paths';
 import { readPreview } from '../evidence/preview';
@@ -14,10 +15,10 @@ import { AppError } from '../errors';
 import type { Ports } from '../ports';
 import { getProject } from '../projects/service';
 import { isImageType, isTextType, mediaTypeOf } from './media-type';
-import { rm, stat } from 'node:fs/promises';
 
 /** Evidence errors as the user sees them. */
 function toAppError(error: unknown, file: string): unknown {
+  if (error instanceof JobError) return new AppError(error.code === 'cancelled' ? 'io' : 'internal', error.code === 'cancelled' ? 'error.cancelled' : 'error.internal', { detail: error.message });
   if (!(error instanceof EvidenceError)) return error;
   if (error.code === 'not-found') return new AppError('not-found', 'error.evidence-missing', { what: file });
   if (error.code === 'not-a-file') return new AppError('validation', 'error.evidence-not-file', { what: file });

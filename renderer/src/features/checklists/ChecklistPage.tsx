@@ -1,4 +1,4 @@
-import { Badge, Empty, Input, List, Progress, Segmented, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Badge, Empty, Input, List, Progress, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESULTS, type Answer } from '../../../../shared/domain/answer';
@@ -104,14 +104,15 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
           <Typography.Text type="secondary">{t('progress', { done, total: all.length })}</Typography.Text>
         </Space>
         <Progress percent={all.length ? Math.round((done / all.length) * 100) : 0} size="small" />
-        <Segmented
-          block
-          size="small"
-          value={area}
-          onChange={(v) => setArea(v as ChecklistArea | 'all')}
-          options={[{ value: 'all', label: t('filters.all') }, ...CHECKLIST_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) }))]}
-        />
         <Space wrap>
+          <Select
+            size="small"
+            style={{ width: 150 }}
+            aria-label={t('filters.area')}
+            value={area}
+            onChange={(v) => setArea(v)}
+            options={[{ value: 'all', label: `${t('filters.area')}: ${t('filters.all')}` }, ...CHECKLIST_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) }))]}
+          />
           <Select
             size="small"
             style={{ width: 150 }}
@@ -120,8 +121,12 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
             onChange={setResultFilter}
             options={[{ value: 'all', label: `${t('filters.result')}: ${t('filters.all')}` }, ...['none', ...RESULTS].map((r) => ({ value: r, label: t(`result.${r}`) }))]}
           />
-          <Switch size="small" checked={unanswered} onChange={setUnanswered} /> {t('filters.unanswered')}
-          <Switch size="small" checked={hasFinding} onChange={setHasFinding} /> {t('filters.hasFinding')}
+          <label>
+            <Switch size="small" checked={unanswered} onChange={setUnanswered} /> {t('filters.unanswered')}
+          </label>
+          <label>
+            <Switch size="small" checked={hasFinding} onChange={setHasFinding} /> {t('filters.hasFinding')}
+          </label>
         </Space>
         <Input.Search size="small" allowClear placeholder={t('filters.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <div ref={listRef} tabIndex={0} role="listbox" aria-label={t('title')} style={{ maxHeight: 'calc(100vh - 330px)', overflow: 'auto', outline: 'none' }}>

@@ -45,7 +45,7 @@ export function DashboardPage() {
       legend: { bottom: 0, textStyle: { fontFamily: 'Noto Sans Hans' } },
       grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
       xAxis: { type: 'value', max: 'dataMax' },
-      yAxis: { type: 'category', data: areas.map((a) => tc(`area.${a.area}`)), axisLabel: { fontFamily: 'Noto Sans Hans' } },
+      yAxis: { type: 'category', inverse: true, data: areas.map((a) => tc(`area.${a.area}`)), axisLabel: { fontFamily: 'Noto Sans Hans' } },
       series: [...RESULTS, 'none' as const].map((r) => ({
         name: tc(`result.${r}`),
         type: 'bar',

@@ -57,6 +57,16 @@ const toForm = (f: Finding | undefined, preset: { itemIds?: string[] } | undefin
   evidenceIds: f?.evidenceIds ?? [],
 });
 
+/** Cuts a text to about `width` columns, counting a CJK character as two. */
+function clip(text: string, width: number): string {
+  let used = 0;
+  for (const [i, ch] of [...text].entries()) {
+    used += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+    if (used > width) return `${[...text].slice(0, i).join('')}…`;
+  }
+  return text;
+}
+
 const fromForm = ({ dueDate, ...rest }: FormValues) => ({
   ...rest,
   dueDate: dueDate ? dueDate.format('YYYY-MM-DD') : null,
@@ -116,9 +126,7 @@ function FindingDrawer({ open, finding, preset, onClose, onSaved }: FindingFormP
   /** "LM-03 监测网络流量日志…": the reference and the start of the requirement; the tooltip has it all. */
   const shortLabel = (id: string) => {
     const item = byId.get(id);
-    if (!item) return id;
-    const requirement = text(item.requirement);
-    return `${item.ref ?? id} ${requirement.length > 24 ? `${requirement.slice(0, 24)}…` : requirement}`;
+    return item ? `${item.ref ?? id} ${clip(text(item.requirement), 48)}` : id;
   };
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
