@@ -1,3 +1,4 @@
+import { formatText } from './format';
 import type { Bilingual, Locale } from './locale';
 
 /**
@@ -83,7 +84,5 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** The message in `locale`, with `{placeholders}` filled from `params`. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatText(MESSAGES[key], locale, params);
 }

@@ -1,4 +1,7 @@
-import type { Bilingual, Locale } from '../i18n/locale';
+import type { Bilingual } from '../i18n/locale';
+import { formatText, type TextParams } from '../i18n/format';
+
+export { formatText, type TextParams };
 import type { ItemArea } from './items';
 import type { FactName, Outcome } from './vocabulary';
 
@@ -125,16 +128,7 @@ export const RULES_MESSAGES = {
 export type RulesMessageKey = keyof typeof RULES_MESSAGES;
 
 /** Placeholder values; a bilingual value is filled in the language being written. */
-export type TextParams = Record<string, string | number | Bilingual>;
 
-/** A text in `locale` with its `{placeholders}` filled from `params`. */
-export function formatText(text: Bilingual, locale: Locale, params: TextParams = {}): string {
-  return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'object' ? value[locale] : String(value);
-  });
-}
 
 /** A catalogue message in both languages, placeholders filled: what trace steps and errors carry. */
 export function bilingual(key: RulesMessageKey, params: TextParams = {}): Bilingual {

@@ -4,6 +4,7 @@ import { importantDataItemsFor, importantDataResult } from '../../../shared/doma
 import { inAreaOrder, openFindingsBySeverity, summariseAreas } from '../../../shared/domain/progress';
 import type { Revision } from '../../../shared/domain/revision';
 import { workspaceFacts } from '../../../shared/domain/workspace-facts';
+import { formatText, type TextParams } from '../../../shared/i18n/format';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import type { Workspace } from '../../../shared/ipc/channels/audit';
 import { determine, type Determination } from '../../../shared/rules/engine';
@@ -102,8 +103,8 @@ export function buildDossierModel(input: DossierInput): DossierModel {
   const pick = (b: Bilingual, sep = ' / ') => (lang === 'both' ? (b['zh-CN'] === b.en ? b.en : `${b['zh-CN']}${sep}${b.en}`) : b[lang]);
   const long = (b: Bilingual) => pick(b, '\n');
   const tx = (k: DossierTextKey) => pick(DOSSIER_TEXTS[k]);
-  const fill = (k: DossierTextKey, params: Record<string, string | number>) =>
-    pick({ 'zh-CN': DOSSIER_TEXTS[k]['zh-CN'], en: DOSSIER_TEXTS[k].en }).replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w));
+  const fill = (k: DossierTextKey, params: TextParams) =>
+    pick({ 'zh-CN': formatText(DOSSIER_TEXTS[k], 'zh-CN', params), en: formatText(DOSSIER_TEXTS[k], 'en', params) });
   const cell = (text: string, extra: Partial<Cell> = {}): Cell => ({ text, ...extra });
   const p = ws.project;
   const determination = determine(pack, workspaceFacts(pack, ws));
@@ -188,7 +189,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
   const traceTable = (steps: Determination['flows'][number]['trace']): Block => ({ kind: 'table', columns: [{ header: tx('rule'), width: 1.4 }, { header: tx('reasoning'), width: 5 }], rows: decisionRows(steps) });
   const overrideBlock = (scopeId: string, engine: Outcome): Block[] => {
     const o = override(scopeId);
-    return o ? [{ kind: 'paragraph', tone: 'warn', text: fill('overrideText', { outcome: pick(OUTCOME_LABELS[o.outcome as Outcome]), engine: pick(OUTCOME_LABELS[engine]), justification: o.justification, actor: o.actor, at: o.at.slice(0, 10) }) }] : [];
+    return o ? [{ kind: 'paragraph', tone: 'warn', text: fill('overrideText', { outcome: OUTCOME_LABELS[o.outcome as Outcome], engine: OUTCOME_LABELS[engine], justification: o.justification, actor: o.actor, at: o.at.slice(0, 10) }) }] : [];
   };
   const decision: Block[] = [
     { kind: 'heading', text: tx('orgOutcome') },
