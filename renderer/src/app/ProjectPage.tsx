@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { TrailHistory } from '../components/TrailHistory';
 import { ChecklistPage } from '../features/checklists/ChecklistPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DeterminationPage } from '../features/determination/DeterminationPage';
@@ -54,6 +55,7 @@ function ProjectTabs({ tab }: { tab: string }) {
             <Space direction="vertical" style={{ width: '100%' }}>
               <EvidenceForItem itemId={itemId} />
               <NewFindingButton itemId={itemId} />
+              <Collapse size="small" items={[{ key: 'h', label: t('projects.history'), children: <TrailHistory projectId={ws.project.id} entityId={itemId} version={ws.answers.find((a) => a.itemId === itemId)?.updatedAt ?? ''} /> }]} />
             </Space>
           )}
         />

@@ -18,7 +18,8 @@ const RESULT_COLORS: Record<string, string> = {
 };
 
 /** True when focus is in a text field, where letter keys must type, not navigate. */
-const typing = (el: Element | null) => el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type !== 'radio');
+const typing = (el: Element | null) =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type !== 'radio');
 
 /**
  * The four protection areas and the export process as one keyboard-first list: filters on the
@@ -42,7 +43,10 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
   const answers = useMemo(() => new Map(ws.answers.map((a) => [a.itemId, a])), [ws.answers]);
   const withFinding = useMemo(() => new Set(ws.findings.flatMap((f) => f.itemIds)), [ws.findings]);
   const all = useMemo(
-    () => inAreaOrder(pack.checklists).flatMap((c) => c.items.filter((i) => i.status === 'active').map((item) => ({ item, area: c.area }))),
+    () =>
+      inAreaOrder(pack.checklists).flatMap((c) =>
+        c.items.filter((i) => i.status === 'active').map((item) => ({ item, area: c.area })),
+      ),
     [pack],
   );
   const needle = search.trim().toLowerCase();
@@ -52,18 +56,28 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
     if (unanswered && answer) return false;
     if (resultFilter !== 'all' && (answer?.result ?? 'none') !== resultFilter) return false;
     if (hasFinding && !withFinding.has(item.id)) return false;
-    if (needle && !`${item.ref ?? ''} ${item.id} ${item.requirement['zh-CN']} ${item.requirement.en}`.toLowerCase().includes(needle)) return false;
+    if (
+      needle &&
+      !`${item.ref ?? ''} ${item.id} ${item.requirement['zh-CN']} ${item.requirement.en}`.toLowerCase().includes(needle)
+    )
+      return false;
     return true;
   });
   const selected = visible.find((v) => v.item.id === selectedId) ?? visible[0];
 
-  const onSaved = useCallback((a: Answer) => update((w) => ({ ...w, answers: upsert(w.answers, a, (x) => x.itemId) })), [update]);
+  const onSaved = useCallback(
+    (a: Answer) => update((w) => ({ ...w, answers: upsert(w.answers, a, (x) => x.itemId) })),
+    [update],
+  );
 
   const move = useCallback(
     async (delta: number) => {
       if (!visible.length) return;
       await detail.current?.flush();
-      const i = Math.max(0, visible.findIndex((v) => v.item.id === selected?.item.id));
+      const i = Math.max(
+        0,
+        visible.findIndex((v) => v.item.id === selected?.item.id),
+      );
       const next = visible[Math.min(visible.length - 1, Math.max(0, i + delta))]!;
       setSelectedId(next.item.id);
       listRef.current?.querySelector(`[data-item="${CSS.escape(next.item.id)}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -111,7 +125,10 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
             aria-label={t('filters.area')}
             value={area}
             onChange={(v) => setArea(v)}
-            options={[{ value: 'all', label: `${t('filters.area')}: ${t('filters.all')}` }, ...CHECKLIST_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) }))]}
+            options={[
+              { value: 'all', label: `${t('filters.area')}: ${t('filters.all')}` },
+              ...CHECKLIST_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })),
+            ]}
           />
           <Select
             size="small"
@@ -119,7 +136,10 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
             aria-label={t('filters.result')}
             value={resultFilter}
             onChange={setResultFilter}
-            options={[{ value: 'all', label: `${t('filters.result')}: ${t('filters.all')}` }, ...['none', ...RESULTS].map((r) => ({ value: r, label: t(`result.${r}`) }))]}
+            options={[
+              { value: 'all', label: `${t('filters.result')}: ${t('filters.all')}` },
+              ...['none', ...RESULTS].map((r) => ({ value: r, label: t(`result.${r}`) })),
+            ]}
           />
           <label>
             <Switch size="small" checked={unanswered} onChange={setUnanswered} /> {t('filters.unanswered')}
@@ -128,8 +148,20 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
             <Switch size="small" checked={hasFinding} onChange={setHasFinding} /> {t('filters.hasFinding')}
           </label>
         </Space>
-        <Input.Search size="small" allowClear placeholder={t('filters.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
-        <div ref={listRef} tabIndex={0} role="listbox" aria-label={t('title')} style={{ maxHeight: 'calc(100vh - 330px)', overflow: 'auto', outline: 'none' }}>
+        <Input.Search
+          size="small"
+          allowClear
+          placeholder={t('filters.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <div
+          ref={listRef}
+          tabIndex={0}
+          role="listbox"
+          aria-label={t('title')}
+          style={{ maxHeight: 'calc(100vh - 330px)', overflow: 'auto', outline: 'none' }}
+        >
           <List
             size="small"
             dataSource={visible}
@@ -143,7 +175,12 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
                   role="option"
                   aria-selected={active}
                   onClick={() => void detail.current?.flush().then(() => setSelectedId(item.id))}
-                  style={{ cursor: 'pointer', background: active ? '#e6f0fb' : undefined, paddingInline: 8, borderLeft: active ? '3px solid #1f5fa8' : '3px solid transparent' }}
+                  style={{
+                    cursor: 'pointer',
+                    background: active ? '#e6f0fb' : undefined,
+                    paddingInline: 8,
+                    borderLeft: active ? '3px solid #1f5fa8' : '3px solid transparent',
+                  }}
                 >
                   <Space direction="vertical" size={0} style={{ flex: 1, minWidth: 0 }}>
                     <Space size={4}>
@@ -157,7 +194,12 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
                       {text(item.requirement)}
                     </Typography.Text>
                   </Space>
-                  <Tag style={{ marginInlineStart: 8, flexShrink: 0 }} color={answer ? RESULT_COLORS[answer.result] : undefined}>{t(`result.${answer?.result ?? 'none'}`)}</Tag>
+                  <Tag
+                    style={{ marginInlineStart: 8, flexShrink: 0 }}
+                    color={answer ? RESULT_COLORS[answer.result] : undefined}
+                  >
+                    {t(`result.${answer?.result ?? 'none'}`)}
+                  </Tag>
                 </List.Item>
               );
             }}

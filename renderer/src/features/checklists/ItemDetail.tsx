@@ -21,22 +21,34 @@ function SaveBadge({ state }: { state: SaveState }) {
     idle: ['default', ''],
     pending: ['default', t('save.pending')],
     saving: ['processing', t('save.saving')],
-    saved: ['success', state.kind === 'saved' ? t('save.saved', { time: new Date(state.at).toLocaleTimeString() }) : ''],
+    saved: [
+      'success',
+      state.kind === 'saved' ? t('save.saved', { time: new Date(state.at).toLocaleTimeString() }) : '',
+    ],
     'needs-justification': ['warning', t('detail.justificationNeeded')],
     failed: ['error', state.kind === 'failed' ? t('save.failed', { error: state.error }) : ''],
   };
   const [color, label] = map[state.kind];
-  return label ? <Tag color={color} role="status" data-save-state={state.kind}>{label}</Tag> : <span role="status" />;
+  return label ? (
+    <Tag color={color} role="status" data-save-state={state.kind}>
+      {label}
+    </Tag>
+  ) : (
+    <span role="status" />
+  );
 }
 
 /** One checklist item: what it requires, how to check it, and the auditor's result, autosaved. */
-export const ItemDetail = forwardRef<ItemDetailHandle, {
-  item: ChecklistItem;
-  projectId: string;
-  answer: Answer | undefined;
-  onSaved(a: Answer): void;
-  extras: ReactNode;
-}>(function ItemDetail({ item, projectId, answer, onSaved, extras }, ref) {
+export const ItemDetail = forwardRef<
+  ItemDetailHandle,
+  {
+    item: ChecklistItem;
+    projectId: string;
+    answer: Answer | undefined;
+    onSaved(a: Answer): void;
+    extras: ReactNode;
+  }
+>(function ItemDetail({ item, projectId, answer, onSaved, extras }, ref) {
   const { t } = useTranslation('checklists');
   const text = useText();
   const notesRef = useRef<TextAreaRef>(null);
@@ -91,7 +103,9 @@ export const ItemDetail = forwardRef<ItemDetailHandle, {
           </Descriptions.Item>
           <Descriptions.Item label={t('detail.source')}>
             {text(item.source.clause)}
-            {item.source.ids.length > 0 && <Typography.Text type="secondary"> ({item.source.ids.join(', ')})</Typography.Text>}
+            {item.source.ids.length > 0 && (
+              <Typography.Text type="secondary"> ({item.source.ids.join(', ')})</Typography.Text>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('detail.provenance')}>
             {item.provenance.map((p) => (
@@ -110,7 +124,9 @@ export const ItemDetail = forwardRef<ItemDetailHandle, {
           buttonStyle="solid"
           options={RESULTS.map((r, i) => ({ value: r, label: `${i + 1} ${t(`result.${r}`)}` }))}
         />
-        {needsJustification && !draft.justification.trim() && <Alert type="warning" showIcon message={t('detail.justificationNeeded')} />}
+        {needsJustification && !draft.justification.trim() && (
+          <Alert type="warning" showIcon message={t('detail.justificationNeeded')} />
+        )}
         <div>
           <Typography.Text strong>{t('detail.justification')}</Typography.Text>
           <Input.TextArea

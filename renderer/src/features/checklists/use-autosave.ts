@@ -8,7 +8,13 @@ export interface Draft {
   justification: string;
 }
 
-export type SaveState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'needs-justification' } | { kind: 'failed'; error: string };
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'needs-justification' }
+  | { kind: 'failed'; error: string };
 
 /**
  * Autosave of one checklist item: a result saves at once, typing saves after a short pause and
@@ -35,7 +41,13 @@ export function useAutosave(projectId: string, itemId: string, initial: Draft, o
     }
     setState({ kind: 'saving' });
     try {
-      const saved = await call('answers:save', { projectId, itemId, result, notes: d.notes, justification: d.justification });
+      const saved = await call('answers:save', {
+        projectId,
+        itemId,
+        result,
+        notes: d.notes,
+        justification: d.justification,
+      });
       onSaved(saved);
       setState({ kind: 'saved', at: saved.updatedAt });
     } catch (e) {

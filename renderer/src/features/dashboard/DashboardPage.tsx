@@ -22,7 +22,8 @@ const RESULT_COLORS: Record<string, string> = {
   none: '#f0f0f0',
 };
 
-const mib = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+const mib = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Where the audit stands: progress, conformity by area, the determination, open findings. */
 export function DashboardPage() {
@@ -36,8 +37,12 @@ export function DashboardPage() {
   const total = areas.reduce((n, a) => n + a.total, 0);
   const done = areas.reduce((n, a) => n + a.total - a.counts.none - a.counts['not-assessed'], 0);
   const findings = openFindingsBySeverity(ws.findings);
-  const effective = (scope: string, engine: Outcome) => (ws.overrides.find((o) => o.scope === scope)?.outcome as Outcome | undefined) ?? engine;
-  const flowOutcomes = OUTCOMES.map((o) => ({ o, n: determination.flows.filter((f) => effective(f.id, f.outcome) === o).length })).filter((x) => x.n > 0);
+  const effective = (scope: string, engine: Outcome) =>
+    (ws.overrides.find((o) => o.scope === scope)?.outcome as Outcome | undefined) ?? engine;
+  const flowOutcomes = OUTCOMES.map((o) => ({
+    o,
+    n: determination.flows.filter((f) => effective(f.id, f.outcome) === o).length,
+  })).filter((x) => x.n > 0);
 
   const conformity = useMemo(
     () => ({
@@ -45,7 +50,12 @@ export function DashboardPage() {
       legend: { bottom: 0, textStyle: { fontFamily: 'Noto Sans Hans' } },
       grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
       xAxis: { type: 'value', max: 'dataMax' },
-      yAxis: { type: 'category', inverse: true, data: areas.map((a) => tc(`area.${a.area}`)), axisLabel: { fontFamily: 'Noto Sans Hans' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: areas.map((a) => tc(`area.${a.area}`)),
+        axisLabel: { fontFamily: 'Noto Sans Hans' },
+      },
       series: [...RESULTS, 'none' as const].map((r) => ({
         name: tc(`result.${r}`),
         type: 'bar',
@@ -106,7 +116,9 @@ export function DashboardPage() {
       <Col span={8}>
         <Card title={t('evidence')} size="small">
           <Statistic value={ws.evidence.length} />
-          <Typography.Text type="secondary">{t('evidenceCount', { n: ws.evidence.length, size: mib(ws.evidence.reduce((n, e) => n + e.size, 0)) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('evidenceCount', { n: ws.evidence.length, size: mib(ws.evidence.reduce((n, e) => n + e.size, 0)) })}
+          </Typography.Text>
         </Card>
       </Col>
       <Col span={16}>

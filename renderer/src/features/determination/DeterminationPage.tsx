@@ -26,8 +26,22 @@ function Trace({ steps }: { steps: TraceStep[] }) {
       rowKey={(s, i) => `${s.rule}-${i}`}
       dataSource={steps}
       columns={[
-        { title: t('rule'), dataIndex: 'rule', width: 230, render: (r: string) => <Typography.Text code style={{ fontSize: 12 }}>{r}</Typography.Text> },
-        { title: '', dataIndex: 'result', width: 90, render: (r: TraceStep['result']) => <Tag color={RESULT_COLORS[r]}>{t(`result.${r}`)}</Tag> },
+        {
+          title: t('rule'),
+          dataIndex: 'rule',
+          width: 230,
+          render: (r: string) => (
+            <Typography.Text code style={{ fontSize: 12 }}>
+              {r}
+            </Typography.Text>
+          ),
+        },
+        {
+          title: '',
+          dataIndex: 'result',
+          width: 90,
+          render: (r: TraceStep['result']) => <Tag color={RESULT_COLORS[r]}>{t(`result.${r}`)}</Tag>,
+        },
         { title: t('trace'), key: 'text', render: (_, s) => s.text[locale] },
       ]}
     />
@@ -93,10 +107,16 @@ function DecisionCard(props: {
             type="info"
             showIcon
             message={`${t('overridden', { outcome: OUTCOME_LABELS[effective][locale] })} · ${t('engineSays', { outcome: OUTCOME_LABELS[props.outcome][locale] })}`}
-            description={t('overrideBy', { actor: override.actor, at: new Date(override.at).toLocaleString(), justification: override.justification })}
+            description={t('overrideBy', {
+              actor: override.actor,
+              at: new Date(override.at).toLocaleString(),
+              justification: override.justification,
+            })}
           />
         )}
-        {missing && missing.length > 0 && <Alert type="warning" showIcon message={t('missing', { facts: missing.join('、') })} />}
+        {missing && missing.length > 0 && (
+          <Alert type="warning" showIcon message={t('missing', { facts: missing.join('、') })} />
+        )}
         {props.extra}
         <Collapse size="small" items={[{ key: 'trace', label: t('trace'), children: <Trace steps={props.trace} /> }]} />
       </Space>
@@ -117,7 +137,12 @@ export function DeterminationPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       {ws.flows.length === 0 && <Empty description={t('noFlows')} />}
-      <DecisionCard title={t('organization')} scope="organization" {...determination.organization} onOverride={setOverriding} />
+      <DecisionCard
+        title={t('organization')}
+        scope="organization"
+        {...determination.organization}
+        onOverride={setOverriding}
+      />
       {determination.flows.map((d) => {
         const flow = ws.flows.find((f) => f.id === d.id)!;
         return (

@@ -16,7 +16,9 @@ export function ExemptionConditions({ flow }: { flow: Flow }) {
   if (flow.exemptionClaims.length === 0) return null;
 
   const setCondition = async (claimId: string, key: string, value: boolean) => {
-    const exemptionClaims = flow.exemptionClaims.map((c) => (c.id === claimId ? { id: c.id, conditions: { ...c.conditions, [key]: value } } : c));
+    const exemptionClaims = flow.exemptionClaims.map((c) =>
+      c.id === claimId ? { id: c.id, conditions: { ...c.conditions, [key]: value } } : c,
+    );
     try {
       const saved = await call('flows:update', { id: flow.id as never, patch: { exemptionClaims } });
       update((w) => ({ ...w, flows: upsert(w.flows, saved, (f) => f.id) }));
@@ -39,7 +41,10 @@ export function ExemptionConditions({ flow }: { flow: Flow }) {
               .filter((c) => !c.when)
               .map((c) => (
                 <div key={c.key}>
-                  <Checkbox checked={claim.conditions?.[c.key] ?? claim.conditionsMet ?? false} onChange={(e) => void setCondition(claim.id, c.key, e.target.checked)}>
+                  <Checkbox
+                    checked={claim.conditions?.[c.key] ?? claim.conditionsMet ?? false}
+                    onChange={(e) => void setCondition(claim.id, c.key, e.target.checked)}
+                  >
                     {text(c.text)}
                   </Checkbox>
                 </div>

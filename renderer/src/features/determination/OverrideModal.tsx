@@ -21,7 +21,11 @@ export function OverrideModal({ scope, onClose }: { scope: string | null; onClos
   const outcome = Form.useWatch('outcome', form);
 
   const submit = async () => {
-    const v = form.getFieldsValue(true) as { outcome: (typeof OUTCOMES)[number]; exemption?: string; justification?: string };
+    const v = form.getFieldsValue(true) as {
+      outcome: (typeof OUTCOMES)[number];
+      exemption?: string;
+      justification?: string;
+    };
     try {
       const saved = await call('overrides:set', {
         projectId: ws.project.id,
@@ -39,14 +43,26 @@ export function OverrideModal({ scope, onClose }: { scope: string | null; onClos
   };
 
   return (
-    <Modal open={scope !== null} title={t('overrideTitle')} onCancel={onClose} onOk={() => void submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={scope !== null}
+      title={t('overrideTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ outcome: 'security-assessment' }}>
         <Form.Item name="outcome" label={t('outcome')}>
           <Select options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o][locale] }))} />
         </Form.Item>
         {outcome === 'exempt' && (
           <Form.Item name="exemption" label={t('exemption', { name: '' }).replace(/[:：]\s*$/, '')}>
-            <Select options={pack.exemptions.filter((e) => e.status === 'active').map((e) => ({ value: e.key, label: text(e.title) }))} />
+            <Select
+              options={pack.exemptions
+                .filter((e) => e.status === 'active')
+                .map((e) => ({ value: e.key, label: text(e.title) }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="justification" label={t('justification')} required>

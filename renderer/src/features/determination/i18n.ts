@@ -3,7 +3,8 @@ import { registerBundle } from '../../i18n';
 registerBundle('determination', {
   'zh-CN': {
     title: '管理方式判定',
-    intro: '根据出境清单、重要数据识别结果和主张的豁免情形，按《指引》的判定顺序实时计算。人数按组织自 1 月 1 日起累计，不得拆分规避。',
+    intro:
+      '根据出境清单、重要数据识别结果和主张的豁免情形，按《指引》的判定顺序实时计算。人数按组织自 1 月 1 日起累计，不得拆分规避。',
     organization: '组织整体',
     flow: '出境活动',
     outcome: '判定结果',
@@ -26,7 +27,8 @@ registerBundle('determination', {
   },
   en: {
     title: 'Management method',
-    intro: 'Computed live from the inventory, the important-data results and the exemptions claimed, in the guideline’s decision order. Counts are the organisation’s totals since 1 January: splitting does not escape a threshold.',
+    intro:
+      'Computed live from the inventory, the important-data results and the exemptions claimed, in the guideline’s decision order. Counts are the organisation’s totals since 1 January: splitting does not escape a threshold.',
     organization: 'Organisation',
     flow: 'Export activity',
     outcome: 'Outcome',

@@ -38,6 +38,8 @@ export function EvidencePreview({ evidence, onClose }: { evidence: Evidence | nu
       footer={<Button onClick={onClose}>{t('close')}</Button>}
       width={860}
       destroyOnHidden
+      // Keys stay in the dialog (the checklist page behind has letter and digit shortcuts); Escape still closes it.
+      modalRender={(node) => <div onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}>{node}</div>}
     >
       {evidence && (
         <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>

@@ -16,7 +16,7 @@ import {
   type InputRef,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FINDING_STATUSES,
@@ -66,6 +66,16 @@ function clip(text: string, width: number): string {
   }
   return text;
 }
+
+/**
+ * Keys typed in the drawer stay in it, so shortcuts of the page behind (the checklist's 1–5, j/k)
+ * do not act on it; Escape still reaches antd, which closes the drawer.
+ */
+const keepKeysInside = (node: ReactNode) => (
+  <div style={{ display: 'contents' }} onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}>
+    {node}
+  </div>
+);
 
 const fromForm = ({ dueDate, ...rest }: FormValues) => ({
   ...rest,
@@ -175,6 +185,7 @@ function FindingDrawer({ open, finding, preset, onClose, onSaved }: FindingFormP
       size={680}
       onClose={onClose}
       destroyOnHidden
+      drawerRender={keepKeysInside}
       afterOpenChange={(visible) => visible && titleRef.current?.focus()}
       footer={
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>

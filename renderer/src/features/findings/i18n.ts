@@ -51,7 +51,12 @@ registerBundle('findings', {
     deleteBody: '“{{title}}”将被删除，编号 F-{{n}} 不再使用。审计日志会保留删除记录。',
     empty: '还没有发现项。评估中发现的问题可在此登记，也可以在检查项详情中直接新建。',
     emptyFiltered: '没有符合筛选条件的发现项',
-    export: { csv: '导出 CSV', xlsx: '导出 XLSX', saved: '整改计划已导出：{{path}}', hint: '导出整改计划表，可用 Excel 打开' },
+    export: {
+      csv: '导出 CSV',
+      xlsx: '导出 XLSX',
+      saved: '整改计划已导出：{{path}}',
+      hint: '导出整改计划表，可用 Excel 打开',
+    },
   },
   en: {
     title: 'Findings',

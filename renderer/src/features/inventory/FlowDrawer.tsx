@@ -40,7 +40,9 @@ export function FlowDrawer({ flow, open, onClose }: { flow?: Flow; open: boolean
   const submit = async () => {
     const { exemptions, ...rest } = form.getFieldsValue(true) as Values;
     // Claims keep the conditions already checked for them; a new claim starts unchecked.
-    const exemptionClaims = exemptions.map((id) => flow?.exemptionClaims.find((c) => c.id === id) ?? { id: id as (typeof EXEMPTIONS)[number] });
+    const exemptionClaims = exemptions.map(
+      (id) => flow?.exemptionClaims.find((c) => c.id === id) ?? { id: id as (typeof EXEMPTIONS)[number] },
+    );
     const input = validateForm(form, FlowInput, { ...rest, exemptionClaims }, locale);
     if (!input) return;
     setBusy(true);
@@ -133,7 +135,10 @@ export function FlowDrawer({ flow, open, onClose }: { flow?: Flow; open: boolean
           </Col>
         </Row>
         <Form.Item name="exemptions" label={t('fields.exemptions')}>
-          <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }} options={EXEMPTIONS.map((e) => ({ value: e, label: exemptionTitle(e) }))} />
+          <Checkbox.Group
+            style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }}
+            options={EXEMPTIONS.map((e) => ({ value: e, label: exemptionTitle(e) }))}
+          />
         </Form.Item>
         <button type="submit" hidden />
       </Form>

@@ -11,7 +11,8 @@ import { FlowDrawer } from './FlowDrawer';
 import { QuestionnaireDrawer } from './QuestionnaireDrawer';
 import './i18n';
 
-const count = (n: number | null, unknown: string) => (n === null ? <Typography.Text type="warning">{unknown}</Typography.Text> : n.toLocaleString());
+const count = (n: number | null, unknown: string) =>
+  n === null ? <Typography.Text type="warning">{unknown}</Typography.Text> : n.toLocaleString();
 
 /** The export inventory: every data export activity of the project, with its important-data status. */
 export function InventoryPage() {
@@ -23,7 +24,10 @@ export function InventoryPage() {
   const [asking, setAsking] = useState<Flow | null>(null);
 
   const importantData = (f: Flow) =>
-    importantDataResult(importantDataItemsFor(pack, f.scenario).map((i) => i.id), ws.questions.filter((q) => q.flowId === f.id)).importantData;
+    importantDataResult(
+      importantDataItemsFor(pack, f.scenario).map((i) => i.id),
+      ws.questions.filter((q) => q.flowId === f.id),
+    ).importantData;
 
   const remove = (f: Flow) =>
     modal.confirm({
@@ -34,7 +38,11 @@ export function InventoryPage() {
       onOk: async () => {
         try {
           await call('flows:delete', { id: f.id as never, confirm: true });
-          update((w) => ({ ...w, flows: w.flows.filter((x) => x.id !== f.id), questions: w.questions.filter((q) => q.flowId !== f.id) }));
+          update((w) => ({
+            ...w,
+            flows: w.flows.filter((x) => x.id !== f.id),
+            questions: w.questions.filter((q) => q.flowId !== f.id),
+          }));
           void message.success(t('deleted'));
         } catch (e) {
           void message.error((e as Error).message);
@@ -60,18 +68,44 @@ export function InventoryPage() {
         locale={{ emptyText: <Empty description={t('empty')} /> }}
         columns={[
           { title: '#', dataIndex: 'position', width: 48 },
-          { title: t('fields.name'), dataIndex: 'name', render: (n: string, f) => <Typography.Link onClick={() => setEditing(f)}>{n}</Typography.Link> },
+          {
+            title: t('fields.name'),
+            dataIndex: 'name',
+            render: (n: string, f) => <Typography.Link onClick={() => setEditing(f)}>{n}</Typography.Link>,
+          },
           { title: t('fields.scenario'), dataIndex: 'scenario', render: (s: Flow['scenario']) => t(`scenario.${s}`) },
-          { title: t('fields.behaviour'), dataIndex: 'behaviour', render: (b: Flow['behaviour']) => t(`behaviour.${b}`) },
-          { title: t('fields.recipient'), key: 'recipient', render: (_, f) => [f.recipient, f.country].filter(Boolean).join(' · ') || '—' },
-          { title: <span title={t('fields.individuals')}>{t('fields.individualsShort')}</span>, dataIndex: 'individuals', align: 'right', render: (n: number | null) => count(n, t('fields.unknown')) },
-          { title: <span title={t('fields.sensitiveIndividuals')}>{t('fields.sensitiveShort')}</span>, dataIndex: 'sensitiveIndividuals', align: 'right', render: (n: number | null) => count(n, t('fields.unknown')) },
+          {
+            title: t('fields.behaviour'),
+            dataIndex: 'behaviour',
+            render: (b: Flow['behaviour']) => t(`behaviour.${b}`),
+          },
+          {
+            title: t('fields.recipient'),
+            key: 'recipient',
+            render: (_, f) => [f.recipient, f.country].filter(Boolean).join(' · ') || '—',
+          },
+          {
+            title: <span title={t('fields.individuals')}>{t('fields.individualsShort')}</span>,
+            dataIndex: 'individuals',
+            align: 'right',
+            render: (n: number | null) => count(n, t('fields.unknown')),
+          },
+          {
+            title: <span title={t('fields.sensitiveIndividuals')}>{t('fields.sensitiveShort')}</span>,
+            dataIndex: 'sensitiveIndividuals',
+            align: 'right',
+            render: (n: number | null) => count(n, t('fields.unknown')),
+          },
           {
             title: t('fields.importantData'),
             key: 'important',
             render: (_, f) => {
               const v = importantData(f);
-              return <Tag color={v ? 'red' : v === false ? 'green' : 'gold'}>{t(`importantData.${v ? 'yes' : v === false ? 'no' : 'unknown'}`)}</Tag>;
+              return (
+                <Tag color={v ? 'red' : v === false ? 'green' : 'gold'}>
+                  {t(`importantData.${v ? 'yes' : v === false ? 'no' : 'unknown'}`)}
+                </Tag>
+              );
             },
           },
           {
@@ -93,8 +127,15 @@ export function InventoryPage() {
           },
         ]}
       />
-      <FlowDrawer open={editing !== null} flow={editing === 'new' || editing === null ? undefined : editing} onClose={() => setEditing(null)} />
-      <QuestionnaireDrawer flow={asking && (ws.flows.find((f) => f.id === asking.id) ?? null)} onClose={() => setAsking(null)} />
+      <FlowDrawer
+        open={editing !== null}
+        flow={editing === 'new' || editing === null ? undefined : editing}
+        onClose={() => setEditing(null)}
+      />
+      <QuestionnaireDrawer
+        flow={asking && (ws.flows.find((f) => f.id === asking.id) ?? null)}
+        onClose={() => setAsking(null)}
+      />
     </Space>
   );
 }

@@ -16,7 +16,10 @@ export function QuestionnaireDrawer({ flow, onClose }: { flow: Flow | null; onCl
   const text = useText();
   const items = flow ? importantDataItemsFor(pack, flow.scenario) : [];
   const answers = flow ? ws.questions.filter((q) => q.flowId === flow.id) : [];
-  const result = importantDataResult(items.map((i) => i.id), answers);
+  const result = importantDataResult(
+    items.map((i) => i.id),
+    answers,
+  );
 
   const save = async (itemId: string, answer: 'yes' | 'no' | 'unsure', note: string) => {
     try {
@@ -28,7 +31,13 @@ export function QuestionnaireDrawer({ flow, onClose }: { flow: Flow | null; onCl
   };
 
   return (
-    <Drawer open={flow !== null} onClose={onClose} width={760} title={flow && t('q.title', { name: flow.name })} destroyOnHidden>
+    <Drawer
+      open={flow !== null}
+      onClose={onClose}
+      width={760}
+      title={flow && t('q.title', { name: flow.name })}
+      destroyOnHidden
+    >
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Typography.Paragraph type="secondary">{t('q.intro')}</Typography.Paragraph>
         <Alert
@@ -40,7 +49,17 @@ export function QuestionnaireDrawer({ flow, onClose }: { flow: Flow | null; onCl
         {items.map((item) => {
           const a = answers.find((x) => x.itemId === item.id);
           return (
-            <Card key={item.id} size="small" title={<span>{item.ref && <Tag>{item.ref}</Tag>}{text(item.title)}</span>} extra={!item.verified && <Tag color="gold">{t('q.unverified')}</Tag>}>
+            <Card
+              key={item.id}
+              size="small"
+              title={
+                <span>
+                  {item.ref && <Tag>{item.ref}</Tag>}
+                  {text(item.title)}
+                </span>
+              }
+              extra={!item.verified && <Tag color="gold">{t('q.unverified')}</Tag>}
+            >
               {item.category && <Typography.Text type="secondary">{text(item.category)}</Typography.Text>}
               <Typography.Paragraph style={{ marginBottom: 4 }}>
                 <b>{t('q.criterion')}</b>

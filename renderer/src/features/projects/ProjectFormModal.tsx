@@ -26,7 +26,10 @@ const toForm = (p?: Project): FormValues => ({
   role: p?.role ?? 'vehicle-manufacturer',
   ciio: p?.ciio ?? false,
   site: p?.site ?? '',
-  period: p?.auditStart || p?.auditEnd ? [p.auditStart ? dayjs(p.auditStart) : null, p.auditEnd ? dayjs(p.auditEnd) : null] : null,
+  period:
+    p?.auditStart || p?.auditEnd
+      ? [p.auditStart ? dayjs(p.auditStart) : null, p.auditEnd ? dayjs(p.auditEnd) : null]
+      : null,
   auditor: p?.auditor ?? '',
   reviewer: p?.reviewer ?? '',
 });
@@ -38,7 +41,12 @@ const fromForm = ({ period, ...rest }: FormValues) => ({
 });
 
 /** Create a project, or edit one: validated with the shared ProjectInput schema before it is sent. */
-export function ProjectFormModal(props: { project?: Project; open: boolean; onClose(): void; onSaved(p: Project): void }) {
+export function ProjectFormModal(props: {
+  project?: Project;
+  open: boolean;
+  onClose(): void;
+  onSaved(p: Project): void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { message } = App.useApp();
@@ -75,7 +83,13 @@ export function ProjectFormModal(props: { project?: Project; open: boolean; onCl
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={toForm(props.project)} onFinish={() => void submit()} requiredMark>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={toForm(props.project)}
+        onFinish={() => void submit()}
+        requiredMark
+      >
         <Form.Item name="name" label={t('field.name')} required>
           <Input autoFocus maxLength={200} />
         </Form.Item>

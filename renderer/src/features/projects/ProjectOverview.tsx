@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useWorkspace } from '../../lib/workspace';
 import { ProjectFormModal } from './ProjectFormModal';
-import { ProjectHistory } from './ProjectHistory';
+import { TrailHistory } from '../../components/TrailHistory';
 import { useProjectActions } from './use-project-actions';
 
 /** A project's scope fields, edit/archive/delete, and its change history. */
@@ -37,7 +37,9 @@ export function ProjectOverview() {
             <Typography.Text code>{project.creditCode}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('field.role')}>{t(`role.${project.role}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('field.ciio')}>{project.ciio ? t('common.yes') : t('common.no')}</Descriptions.Item>
+          <Descriptions.Item label={t('field.ciio')}>
+            {project.ciio ? t('common.yes') : t('common.no')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('field.site')}>{dash(project.site)}</Descriptions.Item>
           <Descriptions.Item label={t('projects.auditPeriod')}>
             {dash(project.auditStart)} ~ {dash(project.auditEnd)}
@@ -52,7 +54,7 @@ export function ProjectOverview() {
         </Descriptions>
       </Card>
       <Card title={t('projects.history')}>
-        <ProjectHistory projectId={project.id} version={project.updatedAt} />
+        <TrailHistory projectId={project.id} version={project.updatedAt} />
       </Card>
       <ProjectFormModal
         project={project}

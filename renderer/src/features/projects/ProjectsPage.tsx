@@ -72,7 +72,11 @@ export function ProjectsPage() {
             render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link>,
           },
           { title: t('field.organization'), dataIndex: 'organization' },
-          { title: t('field.creditCode'), dataIndex: 'creditCode', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          {
+            title: t('field.creditCode'),
+            dataIndex: 'creditCode',
+            render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+          },
           { title: t('field.role'), dataIndex: 'role', render: (r: Project['role']) => t(`role.${r}`) },
           {
             title: t('projects.status'),

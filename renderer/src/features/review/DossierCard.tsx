@@ -8,7 +8,8 @@ import { useLoad } from '../../lib/use-call';
 import { useWorkspace } from '../../lib/workspace';
 import './i18n';
 
-const identityOptions = (list: IdentityInfo[] | undefined) => (list ?? []).map((i) => ({ value: i.id, label: `${i.name} · ${i.organisation} · ${i.id.slice(0, 12)}` }));
+const identityOptions = (list: IdentityInfo[] | undefined) =>
+  (list ?? []).map((i) => ({ value: i.id, label: `${i.name} · ${i.organisation} · ${i.id.slice(0, 12)}` }));
 
 /** Generate the signed dossier of the accepted revision, and countersign one as the reviewer. */
 export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
@@ -30,7 +31,13 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
     setJobId(id);
     setBusy('generate');
     try {
-      const r = await call('dossier:generate', { projectId: ws.project.id, lang, identityId: identityId!, passphrase, jobId: id });
+      const r = await call('dossier:generate', {
+        projectId: ws.project.id,
+        lang,
+        identityId: identityId!,
+        passphrase,
+        jobId: id,
+      });
       if (r.saved) void message.success(t('saved', { path: r.path }));
       setPassphrase('');
     } catch (e) {
@@ -60,15 +67,33 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
         <Typography.Text type="secondary">{t('dossierHint')}</Typography.Text>
         {!hasAccepted && <Alert type="info" showIcon message={t('notAccepted')} />}
         {noIdentities && <Alert type="warning" showIcon message={t('noIdentities')} />}
-        <Form layout="vertical" disabled={!hasAccepted || noIdentities || busy !== null} onFinish={() => void generate()}>
+        <Form
+          layout="vertical"
+          disabled={!hasAccepted || noIdentities || busy !== null}
+          onFinish={() => void generate()}
+        >
           <Form.Item label={t('lang')}>
-            <Segmented value={lang} onChange={(v) => setLang(v as typeof lang)} options={(['zh-CN', 'en', 'both'] as const).map((l) => ({ value: l, label: t(`langs.${l}`) }))} />
+            <Segmented
+              value={lang}
+              onChange={(v) => setLang(v as typeof lang)}
+              options={(['zh-CN', 'en', 'both'] as const).map((l) => ({ value: l, label: t(`langs.${l}`) }))}
+            />
           </Form.Item>
           <Form.Item label={t('identity')} required>
-            <Select aria-label={t('identity')} value={identityId} onChange={setIdentityId} options={identityOptions(identities.data)} />
+            <Select
+              aria-label={t('identity')}
+              value={identityId}
+              onChange={setIdentityId}
+              options={identityOptions(identities.data)}
+            />
           </Form.Item>
           <Form.Item label={t('passphrase')} required>
-            <Input.Password aria-label={t('passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
+            <Input.Password
+              aria-label={t('passphrase')}
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete="off"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy === 'generate'} disabled={!identityId || !passphrase}>
             {t('generate')}
@@ -77,7 +102,10 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
         {busy === 'generate' && (
           <div role="status">
             <Typography.Text>{t('generating')}</Typography.Text>
-            <Progress percent={progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0} status="active" />
+            <Progress
+              percent={progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0}
+              status="active"
+            />
           </div>
         )}
         <Typography.Title level={5} style={{ marginBottom: 0 }}>
@@ -86,7 +114,12 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
         <Typography.Text type="secondary">{t('countersignHint')}</Typography.Text>
         <Form layout="inline" disabled={noIdentities || busy !== null} onFinish={() => void countersign()}>
           <Form.Item label={t('countersignIdentity')}>
-            <Select style={{ width: 320 }} value={reviewerId} onChange={setReviewerId} options={identityOptions(identities.data)} />
+            <Select
+              style={{ width: 320 }}
+              value={reviewerId}
+              onChange={setReviewerId}
+              options={identityOptions(identities.data)}
+            />
           </Form.Item>
           <Form.Item label={t('passphrase')}>
             <Input.Password value={reviewerPass} onChange={(e) => setReviewerPass(e.target.value)} autoComplete="off" />

@@ -8,7 +8,12 @@ import { useWorkspace } from '../../lib/workspace';
 import { DossierCard } from './DossierCard';
 import './i18n';
 
-const STATE_COLORS: Record<Revision['state'], string> = { draft: 'blue', submitted: 'gold', returned: 'orange', accepted: 'green' };
+const STATE_COLORS: Record<Revision['state'], string> = {
+  draft: 'blue',
+  submitted: 'gold',
+  returned: 'orange',
+  accepted: 'green',
+};
 const when = (at: string | null) => (at ? new Date(at).toLocaleString() : '');
 
 /** Review and sign-off of the current revision, its history, and the dossier. */
@@ -50,9 +55,24 @@ export function ReviewPage() {
         }
       >
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{current.state === 'submitted' ? t('underReviewHint') : t('lockedHint')}</Typography.Text>
-          {current.comments && <Alert type={current.state === 'returned' ? 'warning' : 'info'} showIcon message={t('comments')} description={current.comments} />}
-          <Input.TextArea aria-label={t('comments')} placeholder={t('comments')} value={comments} onChange={(e) => setComments(e.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} />
+          <Typography.Text type="secondary">
+            {current.state === 'submitted' ? t('underReviewHint') : t('lockedHint')}
+          </Typography.Text>
+          {current.comments && (
+            <Alert
+              type={current.state === 'returned' ? 'warning' : 'info'}
+              showIcon
+              message={t('comments')}
+              description={current.comments}
+            />
+          )}
+          <Input.TextArea
+            aria-label={t('comments')}
+            placeholder={t('comments')}
+            value={comments}
+            onChange={(e) => setComments(e.target.value)}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+          />
           <Space>
             {(current.state === 'draft' || current.state === 'returned') && (
               <Button type="primary" onClick={() => void act('review:submit')}>
@@ -81,19 +101,43 @@ export function ReviewPage() {
           dataSource={status.data?.history ?? []}
           columns={[
             { title: '#', dataIndex: 'number', width: 60 },
-            { title: '', dataIndex: 'state', width: 140, render: (s: Revision['state']) => <Tag color={STATE_COLORS[s]}>{t(`state.${s}`)}</Tag> },
+            {
+              title: '',
+              dataIndex: 'state',
+              width: 140,
+              render: (s: Revision['state']) => <Tag color={STATE_COLORS[s]}>{t(`state.${s}`)}</Tag>,
+            },
             {
               title: '',
               key: 'who',
               render: (_, r) => (
                 <Descriptions size="small" column={1}>
-                  {r.submittedBy && <Descriptions.Item>{t('submittedBy', { who: r.submittedBy, at: when(r.submittedAt) })}</Descriptions.Item>}
-                  {r.reviewedBy && <Descriptions.Item>{t('reviewedBy', { who: r.reviewedBy, at: when(r.reviewedAt) })}</Descriptions.Item>}
+                  {r.submittedBy && (
+                    <Descriptions.Item>
+                      {t('submittedBy', { who: r.submittedBy, at: when(r.submittedAt) })}
+                    </Descriptions.Item>
+                  )}
+                  {r.reviewedBy && (
+                    <Descriptions.Item>
+                      {t('reviewedBy', { who: r.reviewedBy, at: when(r.reviewedAt) })}
+                    </Descriptions.Item>
+                  )}
                   {r.comments && <Descriptions.Item>{r.comments}</Descriptions.Item>}
                 </Descriptions>
               ),
             },
-            { title: t('snapshot'), dataIndex: 'snapshotHash', render: (h: string | null) => (h ? <Typography.Text code copyable={{ text: h }}>{h.slice(0, 16)}…</Typography.Text> : '—') },
+            {
+              title: t('snapshot'),
+              dataIndex: 'snapshotHash',
+              render: (h: string | null) =>
+                h ? (
+                  <Typography.Text code copyable={{ text: h }}>
+                    {h.slice(0, 16)}…
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
+            },
           ]}
         />
       </Card>

@@ -48,7 +48,8 @@ registerBundle('review', {
     history: 'Revisions',
     snapshot: 'Locked snapshot',
     dossier: 'Signed dossier',
-    dossierHint: 'The dossier is made from the latest accepted revision; every evidence file and the audit-trail hash chain are re-verified first.',
+    dossierHint:
+      'The dossier is made from the latest accepted revision; every evidence file and the audit-trail hash chain are re-verified first.',
     notAccepted: 'No revision has been accepted yet; a dossier needs one.',
     lang: 'Language',
     langs: { 'zh-CN': 'Chinese', en: 'English', both: 'Chinese and English' },
@@ -59,7 +60,8 @@ registerBundle('review', {
     generating: 'Generating the dossier…',
     saved: 'Dossier saved: {{path}}',
     countersign: 'Reviewer countersignature',
-    countersignHint: 'Choose a dossier PDF signed by the auditor and add the reviewer’s countersignature (an incremental update; the first signature stays valid).',
+    countersignHint:
+      'Choose a dossier PDF signed by the auditor and add the reviewer’s countersignature (an incremental update; the first signature stays valid).',
     countersignIdentity: 'Signing identity (reviewer)',
     countersignButton: 'Choose PDF and countersign',
   },

@@ -15,14 +15,25 @@ export function IdentitiesCard() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ name: string; organisation: string; email?: string; passphrase: string; again: string }>();
+  const [form] = Form.useForm<{
+    name: string;
+    organisation: string;
+    email?: string;
+    passphrase: string;
+    again: string;
+  }>();
   const [importForm] = Form.useForm<{ passphrase: string }>();
 
   const create = async () => {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await call('identities:create', { name: v.name, organisation: v.organisation, passphrase: v.passphrase, ...(v.email ? { email: v.email } : {}) });
+      await call('identities:create', {
+        name: v.name,
+        organisation: v.organisation,
+        passphrase: v.passphrase,
+        ...(v.email ? { email: v.email } : {}),
+      });
       void message.success(t('created'));
       setCreating(false);
       form.resetFields();
@@ -92,7 +103,15 @@ export function IdentitiesCard() {
         columns={[
           { title: t('name'), dataIndex: 'name' },
           { title: t('organisation'), dataIndex: 'organisation' },
-          { title: t('fingerprint'), dataIndex: 'id', render: (id: string) => <Typography.Text code copyable={{ text: id }}>{id.slice(0, 16)}…</Typography.Text> },
+          {
+            title: t('fingerprint'),
+            dataIndex: 'id',
+            render: (id: string) => (
+              <Typography.Text code copyable={{ text: id }}>
+                {id.slice(0, 16)}…
+              </Typography.Text>
+            ),
+          },
           { title: t('validUntil'), dataIndex: 'notAfter', render: (d: string) => d.slice(0, 10) },
           {
             title: t('common.actions'),
@@ -113,7 +132,16 @@ export function IdentitiesCard() {
           },
         ]}
       />
-      <Modal open={creating} title={t('create')} onCancel={() => setCreating(false)} onOk={() => void create()} confirmLoading={busy} okText={t('common.create')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t('create')}
+        onCancel={() => setCreating(false)}
+        onOk={() => void create()}
+        confirmLoading={busy}
+        okText={t('common.create')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="name" label={t('name')} rules={[{ required: true, max: 64 }]}>
             <Input autoFocus />
@@ -131,13 +159,27 @@ export function IdentitiesCard() {
             name="again"
             label={t('passphraseAgain')}
             dependencies={['passphrase']}
-            rules={[{ required: true }, ({ getFieldValue }) => ({ validator: (_r, v) => (v === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('mismatch')))) })]}
+            rules={[
+              { required: true },
+              ({ getFieldValue }) => ({
+                validator: (_r, v) =>
+                  v === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('mismatch'))),
+              }),
+            ]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={importing} title={t('import')} onCancel={() => setImporting(false)} onOk={() => void importP12()} okText={t('import')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal
+        open={importing}
+        title={t('import')}
+        onCancel={() => setImporting(false)}
+        onOk={() => void importP12()}
+        okText={t('import')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <Form form={importForm} layout="vertical" preserve={false}>
           <Form.Item name="passphrase" label={t('importPassphrase')} rules={[{ required: true }]}>
             <Input.Password autoFocus autoComplete="off" />

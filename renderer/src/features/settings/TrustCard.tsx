@@ -23,7 +23,14 @@ export function TrustCard() {
     void reload();
   };
   return (
-    <Card title={t('trust')} extra={<Button icon={<ImportOutlined />} onClick={() => void importCert()}>{t('importCert')}</Button>}>
+    <Card
+      title={t('trust')}
+      extra={
+        <Button icon={<ImportOutlined />} onClick={() => void importCert()}>
+          {t('importCert')}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('trustHint')}</Typography.Paragraph>
       <Table
         rowKey="fingerprint"
@@ -35,9 +42,21 @@ export function TrustCard() {
         columns={[
           { title: t('name'), key: 'cn', render: (_, c) => c.commonName ?? c.subject },
           { title: t('organisation'), dataIndex: 'organisation' },
-          { title: t('fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <Typography.Text code>{f.slice(0, 16)}…</Typography.Text> },
+          {
+            title: t('fingerprint'),
+            dataIndex: 'fingerprint',
+            render: (f: string) => <Typography.Text code>{f.slice(0, 16)}…</Typography.Text>,
+          },
           { title: t('validUntil'), dataIndex: 'notAfter', render: (d: string) => d.slice(0, 10) },
-          { title: '', key: 'x', render: (_, c) => <Button type="link" danger size="small" onClick={() => void remove(c.fingerprint)}>{t('common.delete')}</Button> },
+          {
+            title: '',
+            key: 'x',
+            render: (_, c) => (
+              <Button type="link" danger size="small" onClick={() => void remove(c.fingerprint)}>
+                {t('common.delete')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Card>

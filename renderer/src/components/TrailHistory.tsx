@@ -1,8 +1,8 @@
 import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TrailEntry } from '../../../../shared/domain/trail';
-import { call } from '../../lib/api';
-import { useLoad } from '../../lib/use-call';
+import type { TrailEntry } from '../../../shared/domain/trail';
+import { call } from '../lib/api';
+import { useLoad } from '../lib/use-call';
 
 /** What changed between two versions of a record, as "field: old → new" lines. */
 function describeChange(before: unknown, after: unknown): string {
@@ -14,19 +14,22 @@ function describeChange(before: unknown, after: unknown): string {
     .join('\n');
 }
 
-/** The project's audit trail, newest first, with the result of walking its hash chain. */
-export function ProjectHistory({ projectId, version }: { projectId: string; version: string }) {
+/**
+ * An audit trail, newest first: the whole project's (with the result of walking its hash chain)
+ * or, given `entityId`, one item's, flow's or finding's. `version` re-reads it after a change.
+ */
+export function TrailHistory({ projectId, entityId, version }: { projectId: string; entityId?: string; version: string }) {
   const { t } = useTranslation();
   const { data, loading } = useLoad(
     async () => ({
-      rows: await call('trail:list', { projectId }),
-      check: await call('trail:verify', { projectId }),
+      rows: await call('trail:list', { projectId: projectId as never, ...(entityId ? { entityId } : {}) }),
+      check: entityId ? null : await call('trail:verify', { projectId: projectId as never }),
     }),
     [projectId, version],
   );
   return (
     <>
-      {data && (
+      {data?.check && (
         <Alert
           style={{ marginBottom: 12 }}
           type={data.check.ok ? 'success' : 'error'}
@@ -39,7 +42,7 @@ export function ProjectHistory({ projectId, version }: { projectId: string; vers
         size="small"
         loading={loading}
         dataSource={data?.rows ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={{ pageSize: entityId ? 5 : 20, hideOnSinglePage: true }}
         columns={[
           { title: t('trail.at'), dataIndex: 'at', width: 190, render: (d: string) => new Date(d).toLocaleString() },
           { title: t('trail.actor'), dataIndex: 'actor', width: 120 },
