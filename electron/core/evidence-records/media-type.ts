@@ -6,6 +6,8 @@ const TYPES: Record<string, string> = {
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
   '.webp': 'image/webp',
+  '.heic': 'image/heic',
+  '.heif': 'image/heif',
   '.bmp': 'image/bmp',
   '.pdf': 'application/pdf',
   '.txt': 'text/plain',
@@ -31,7 +33,7 @@ export function mediaTypeOf(fileName: string): string {
   return TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Previewable as an image in the renderer (CSP allows data: images). */
-export const isImageType = (t: string) => t.startsWith('image/');
+/** Previewable as an image in the renderer (CSP allows data: images); Chromium cannot draw HEIC. */
+export const isImageType = (t: string) => t.startsWith('image/') && t !== 'image/heic' && t !== 'image/heif';
 /** Previewable as text. */
 export const isTextType = (t: string) => t.startsWith('text/') || t === 'application/json' || t === 'application/xml';

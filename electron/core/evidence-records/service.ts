@@ -14,6 +14,8 @@ import { verifyAll } from '../evidence/verify';
 import { AppError } from '../errors';
 import type { Ports } from '../ports';
 import { getProject } from '../projects/service';
+import { listFindings } from '../db/repos/findings';
+import { updateFinding } from '../findings/service';
 import { isImageType, isTextType, mediaTypeOf } from './media-type';
 
 /** Evidence errors as the user sees them. */
@@ -123,6 +125,10 @@ export async function removeEvidence(core: Core, id: string): Promise<{ id: stri
     const before = getEvidence(core, id);
     deleteEvidence(core.db, id);
     recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'delete', before, after: null });
+    // Findings must not keep pointing at evidence that is gone.
+    for (const f of listFindings(core.db, before.projectId).filter((x) => x.evidenceIds.includes(id))) {
+      updateFinding(core, f.id, { evidenceIds: f.evidenceIds.filter((x) => x !== id) });
+    }
     return before;
   })();
   if (!isHashReferenced(core.db, e.sha256)) await rm(storedPath(core.paths.evidence, e.sha256), { force: true });

@@ -15,7 +15,12 @@ const STATUS: Record<Locale, Record<Finding['status'], string>> = {
 };
 
 /** The remediation plan as rows of text, in the user's language. */
-export function actionPlanRows(findings: readonly Finding[], locale: Locale, evidenceNames: Map<string, string>): string[][] {
+export function actionPlanRows(
+  findings: readonly Finding[],
+  locale: Locale,
+  evidenceNames: ReadonlyMap<string, string>,
+  itemRefs: ReadonlyMap<string, string>,
+): string[][] {
   return [
     HEADERS[locale],
     ...findings.map((f) => [
@@ -27,7 +32,7 @@ export function actionPlanRows(findings: readonly Finding[], locale: Locale, evi
       f.owner,
       f.dueDate ?? '',
       STATUS[locale][f.status],
-      f.itemIds.join('; '),
+      f.itemIds.map((id) => itemRefs.get(id) ?? id).join('; '),
       f.evidenceIds.map((id) => evidenceNames.get(id) ?? id).join('; '),
     ]),
   ];

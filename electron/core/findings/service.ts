@@ -5,10 +5,18 @@ import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
 import { deleteFinding, findFinding, nextFindingNumber, saveFinding } from '../db/repos/findings';
 import { AppError } from '../errors';
+import { listEvidence } from '../db/repos/evidence';
 import { getProject } from '../projects/service';
 
 const record = (core: Core, f: Finding, action: string, before: unknown, after: unknown) =>
   recordChange(core, { projectId: f.projectId, entity: 'finding', entityId: f.id, action, before, after });
+
+/** Linked evidence must belong to the finding's project. */
+function checkEvidence(core: Core, projectId: string, evidenceIds: readonly string[] | undefined): void {
+  const own = new Set(listEvidence(core.db, projectId).map((e) => e.id));
+  const stranger = evidenceIds?.find((id) => !own.has(id));
+  if (stranger) throw new AppError('validation', 'error.validation', {}, [{ path: 'evidenceIds', key: 'v.invalid' }]);
+}
 
 function getFinding(core: Core, id: string): Finding {
   const f = findFinding(core.db, id);
@@ -19,6 +27,7 @@ function getFinding(core: Core, id: string): Finding {
 export function createFinding(core: Core, projectId: string, fields: FindingFields): Finding {
   return core.db.transaction(() => {
     getProject(core, projectId);
+    checkEvidence(core, projectId, fields.evidenceIds);
     const at = core.now().toISOString();
     const finding = { ...fields, id: randomUUID(), projectId, number: nextFindingNumber(core.db, projectId), createdAt: at, updatedAt: at } as Finding;
     saveFinding(core.db, finding);
@@ -30,6 +39,7 @@ export function createFinding(core: Core, projectId: string, fields: FindingFiel
 export function updateFinding(core: Core, id: string, patch: z.output<typeof FindingPatch>): Finding {
   return core.db.transaction(() => {
     const before = getFinding(core, id);
+    checkEvidence(core, before.projectId, patch.evidenceIds);
     const after = { ...before, ...patch, updatedAt: core.now().toISOString() } as Finding;
     saveFinding(core.db, after);
     record(core, after, 'update', before, after);

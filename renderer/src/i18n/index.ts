@@ -13,7 +13,10 @@ const bundles: { namespace: string; texts: { 'zh-CN': object; en: object } }[] =
  * Features register at import time, before i18next starts: bundles wait here until `initI18n`.
  */
 export function registerBundle<T extends object>(namespace: string, texts: { 'zh-CN': T; en: Shape<T> }): void {
-  bundles.push({ namespace, texts });
+  if (i18next.isInitialized) {
+    i18next.addResourceBundle('zh-CN', namespace, texts['zh-CN'], true, true);
+    i18next.addResourceBundle('en', namespace, texts.en, true, true);
+  } else bundles.push({ namespace, texts });
 }
 
 /** i18next with both languages bundled: nothing is fetched, switching is instant. */

@@ -68,7 +68,7 @@ describe('findings and the action plan', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('整改计划');
     expect(ws.getRow(2).getCell(3).value).toBe('未对境外接收方进行身份核验');
-    expect(ws.getRow(2).getCell(9).value).toBe('adsg-2026:tp-01');
+    expect(ws.getRow(2).getCell(9).value).toBe('TP-01');
     expect(await dispatch(core, 'findings:export', { projectId, format: 'csv' })).toEqual({ ok: true, value: { saved: false, path: null } });
   });
 });

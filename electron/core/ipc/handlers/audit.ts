@@ -9,6 +9,8 @@ import { answerQuestion, createFlow, removeFlow, updateFlow } from '../../flows/
 import { listEvidence } from '../../db/repos/evidence';
 import { listFindings } from '../../db/repos/findings';
 import { getProject } from '../../projects/service';
+import { packForProject } from '../../projects/rules-pack';
+import { safeFileName } from '../../safe-file-name';
 import { loadWorkspace } from '../../workspace/service';
 import type { Handlers } from './types';
 
@@ -26,10 +28,13 @@ export const auditHandlers: Handlers<AuditChannel> = {
   'findings:delete': ({ id }, core) => removeFinding(core, id),
   'findings:export': async ({ projectId, format }, core, ports) => {
     const project = getProject(core, projectId);
-    const path = await ports.saveFile(`${project.name}-action-plan.${format}`, [format]);
+    const zh = core.locale() === 'zh-CN';
+    const path = await ports.saveFile(`${safeFileName(project.name)}-${zh ? '整改计划' : 'action-plan'}.${format}`, [format]);
     if (!path) return { saved: false, path: null };
     const names = new Map(listEvidence(core.db, projectId).map((e) => [e.id, e.fileName]));
-    const rows = actionPlanRows(listFindings(core.db, projectId), core.locale(), names);
+    const pack = await packForProject(core, projectId);
+    const refs = new Map(pack.checklists.flatMap((c) => c.items.map((i) => [i.id, i.ref ?? i.id.split(':')[1]!] as const)));
+    const rows = actionPlanRows(listFindings(core.db, projectId), core.locale(), names, refs);
     await writeFile(path, format === 'csv' ? toCsv(rows) : await toXlsx(rows, core.locale() === 'zh-CN' ? '整改计划' : 'Action plan'));
     return { saved: true, path };
   },

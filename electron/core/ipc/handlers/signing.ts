@@ -18,6 +18,7 @@ import {
   removeIdentity,
   removeTrustedCertificate,
 } from '../../signing';
+import { safeFileName } from '../../safe-file-name';
 import type { Handlers } from './types';
 
 type SigningChannel =
@@ -60,7 +61,6 @@ async function saveAs(ports: Ports, name: string, ext: string, bytes: Buffer) {
   return { saved: true, path };
 }
 
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 80);
 
 export const signingHandlers: Handlers<SigningChannel> = {
   'identities:list': (_i, core) => guarded(() => listIdentities(core.paths.identities)),
@@ -74,7 +74,7 @@ export const signingHandlers: Handlers<SigningChannel> = {
   'identities:exportCertificate': async ({ id, format }, core, ports) => {
     const identity = await guarded(() => getIdentity(core.paths.identities, id));
     const bytes = await guarded(() => exportCertificate(core.paths.identities, id, format));
-    return saveAs(ports, `${safeName(identity.name)}.${format === 'pem' ? 'pem' : 'cer'}`, format === 'pem' ? 'pem' : 'cer', bytes);
+    return saveAs(ports, `${safeFileName(identity.name)}.${format === 'pem' ? 'pem' : 'cer'}`, format === 'pem' ? 'pem' : 'cer', bytes);
   },
   'identities:remove': async ({ id }, core) => {
     await guarded(() => removeIdentity(core.paths.identities, id));
@@ -92,7 +92,7 @@ export const signingHandlers: Handlers<SigningChannel> = {
   'dossier:generate': async (input, core, ports) => {
     const project = getProject(core, input.projectId);
     const { pdf, revision } = await produceDossier(core, ports, input);
-    return saveAs(ports, `${safeName(project.name)}-r${revision}-${input.lang}.pdf`, 'pdf', pdf);
+    return saveAs(ports, `${safeFileName(project.name)}-r${revision}-${input.lang}.pdf`, 'pdf', pdf);
   },
   'dossier:countersign': async ({ identityId, passphrase }, core, ports) => {
     const file = await pickOne(ports, ['pdf']);

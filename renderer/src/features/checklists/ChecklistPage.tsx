@@ -17,6 +17,9 @@ const RESULT_COLORS: Record<string, string> = {
   'not-assessed': 'blue',
 };
 
+/** True while a drawer or modal is open: its own keys must not reach the checklist behind it. */
+const dialogOpen = () => document.querySelector('.ant-drawer-open, .ant-modal-wrap:not([style*="display: none"])') !== null;
+
 /** True when focus is in a text field, where letter keys must type, not navigate. */
 const typing = (el: Element | null) =>
   el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type !== 'radio');
@@ -87,7 +90,7 @@ export function ChecklistPage({ itemExtras }: { itemExtras: (itemId: string) => 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || dialogOpen()) return;
       if (e.key === 'Escape' && typing(document.activeElement)) {
         (document.activeElement as HTMLElement).blur();
         listRef.current?.focus();
