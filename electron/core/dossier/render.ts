@@ -56,7 +56,10 @@ export async function renderDossier(model: DossierModel, options: RenderOptions 
   const flow = new Flow(doc);
   drawCover(doc, model.cover);
 
-  const contentsPages = contentsPageCount(doc, model.contentsTitle, [...model.sections.map((section) => section.title), model.signature.title]);
+  const contentsPages = contentsPageCount(doc, model.contentsTitle, [
+    ...model.sections.map((section) => section.title),
+    model.signature.title,
+  ]);
   flow.newPage();
   const contentsFirstPage = flow.pageIndex;
   mark(doc, model.contentsTitle, CONTENTS_DESTINATION);
@@ -80,7 +83,11 @@ export async function renderDossier(model: DossierModel, options: RenderOptions 
   const { count } = doc.bufferedPageRange();
   for (let page = 1; page < count; page += 1) {
     doc.switchToPage(page);
-    drawFurniture(doc, { header: model.header, footer: model.info.title, page: pageLabel(model.pageLabel, page + 1, count) });
+    drawFurniture(doc, {
+      header: model.header,
+      footer: model.info.title,
+      page: pageLabel(model.pageLabel, page + 1, count),
+    });
   }
   embedAttachments(doc, model.attachments, model.info.createdAt);
   // Recorded in the file too, so a countersignature made later from the file alone finds its box.
@@ -89,7 +96,10 @@ export async function renderDossier(model: DossierModel, options: RenderOptions 
 }
 
 /** The widget placement for one role's signature box, in the shape the signing code takes. */
-export function signatureWidget(rendered: RenderedDossier, role: SignatureBox['role']): { page: number; rect: SignatureBox['rect'] } | undefined {
+export function signatureWidget(
+  rendered: RenderedDossier,
+  role: SignatureBox['role'],
+): { page: number; rect: SignatureBox['rect'] } | undefined {
   const box = rendered.signatureBoxes.find((candidate) => candidate.role === role);
   return box && { page: box.page, rect: box.rect };
 }

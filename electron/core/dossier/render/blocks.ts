@@ -14,8 +14,14 @@ const FACT_PAD_Y = 5;
 const FIGURES_PER_ROW = 4;
 const TILE_GAP = 10;
 const TILE_PAD = 11;
+const TILE_EDGE = 3;
+const FIGURE_SIZE = 21;
+const FIGURE_LABEL_GAP = 8;
 
-const paragraphStyle = (tone: Tone | undefined): TextStyle => ({ size: SIZE.body, color: TONE_COLOR[tone ?? 'normal'] });
+const paragraphStyle = (tone: Tone | undefined): TextStyle => ({
+  size: SIZE.body,
+  color: TONE_COLOR[tone ?? 'normal'],
+});
 const factLabelStyle: TextStyle = { size: SIZE.small, color: COLOR.muted };
 const factValueStyle = (value: Cell): TextStyle => ({
   size: SIZE.body - 0.5,
@@ -57,7 +63,10 @@ function blockMinHeight(doc: PDFKit.PDFDocument, block: Block): number {
     case 'heading':
       return textHeight(doc, block.text, FRAME.width, HEADING) + HEADING_SPACE_AFTER;
     case 'paragraph':
-      return Math.min(textHeight(doc, block.text, FRAME.width, paragraphStyle(block.tone)), 3 * lineAdvance(paragraphStyle(block.tone)));
+      return Math.min(
+        textHeight(doc, block.text, FRAME.width, paragraphStyle(block.tone)),
+        3 * lineAdvance(paragraphStyle(block.tone)),
+      );
     case 'facts':
       return block.rows[0] ? factRowHeight(doc, block.rows[0]) : 0;
     case 'figures':
@@ -80,11 +89,17 @@ function keepWithHeading(doc: PDFKit.PDFDocument, following: Block[]): number {
     if (block.kind === 'heading') break;
     const leadIn =
       (block.kind === 'facts' && block.rows.length <= 3) ||
-      (block.kind === 'paragraph' && textHeight(doc, block.text, FRAME.width, paragraphStyle(block.tone)) <= 3 * lineAdvance(paragraphStyle(block.tone)));
+      (block.kind === 'paragraph' &&
+        textHeight(doc, block.text, FRAME.width, paragraphStyle(block.tone)) <=
+          3 * lineAdvance(paragraphStyle(block.tone)));
     if (!leadIn) return total + blockMinHeight(doc, block);
-    total += (block.kind === 'facts' ? block.rows.reduce((sum, row) => sum + factRowHeight(doc, row), 0) : blockMinHeight(doc, block)) + GAP_AFTER;
+    total +=
+      (block.kind === 'facts'
+        ? block.rows.reduce((sum, row) => sum + factRowHeight(doc, row), 0)
+        : blockMinHeight(doc, block)) + GAP_AFTER;
   }
-  return total;
+  // Nothing substantial follows: the last lead-in's gap is not needed on this page.
+  return Math.max(0, total - GAP_AFTER);
 }
 
 function drawHeading(flow: Flow, text: string, following: Block[]): void {
@@ -114,7 +129,8 @@ function drawParagraph(flow: Flow, text: string, tone: Tone | undefined): void {
 
 const FACT_LABEL_WIDTH = FRAME.width * FACT_LABEL_SHARE - 12;
 const FACT_VALUE_WIDTH = FRAME.width * (1 - FACT_LABEL_SHARE);
-const factLabel = (doc: PDFKit.PDFDocument, label: string): string => stackBilingual(doc, label, FACT_LABEL_WIDTH, factLabelStyle);
+const factLabel = (doc: PDFKit.PDFDocument, label: string): string =>
+  stackBilingual(doc, label, FACT_LABEL_WIDTH, factLabelStyle);
 
 function factRowHeight(doc: PDFKit.PDFDocument, row: { label: string; value: Cell }): number {
   const label = textHeight(doc, factLabel(doc, row.label), FACT_LABEL_WIDTH, factLabelStyle);
@@ -133,7 +149,14 @@ function drawFacts(flow: Flow, rows: { label: string; value: Cell }[]): void {
     if (flow.ensure(height) || index === 0) rule();
     // The label's smaller size sits on the value's first baseline.
     const labelOffset = (SIZE.body - 0.5 - SIZE.small) * 0.8;
-    drawText(doc, factLabel(doc, row.label), FRAME.left, flow.y + FACT_PAD_Y + labelOffset, FACT_LABEL_WIDTH, factLabelStyle);
+    drawText(
+      doc,
+      factLabel(doc, row.label),
+      FRAME.left,
+      flow.y + FACT_PAD_Y + labelOffset,
+      FACT_LABEL_WIDTH,
+      factLabelStyle,
+    );
     drawText(doc, row.value.text, valueX, flow.y + FACT_PAD_Y, FACT_VALUE_WIDTH, factValueStyle(row.value));
     flow.y += height;
     rule();
@@ -145,7 +168,7 @@ function tileWidth(count: number): number {
 }
 
 const figureValueStyle = (tone: Tone | undefined): TextStyle => ({
-  size: 21,
+  size: FIGURE_SIZE,
   bold: true,
   color: tone && tone !== 'normal' ? TONE_COLOR[tone] : COLOR.navy,
 });
@@ -153,8 +176,13 @@ const figureLabelStyle: TextStyle = { size: SIZE.small, color: COLOR.muted };
 
 function figureRowHeight(doc: PDFKit.PDFDocument, items: { label: string; value: string; tone?: Tone }[]): number {
   const width = tileWidth(Math.max(items.length, 1)) - 2 * TILE_PAD;
-  const labels = Math.max(0, ...items.map((item) => textHeight(doc, stackBilingual(doc, item.label, width, figureLabelStyle), width, figureLabelStyle)));
-  return TILE_PAD + 3 + 21 + 8 + labels + TILE_PAD;
+  const labels = Math.max(
+    0,
+    ...items.map((item) =>
+      textHeight(doc, stackBilingual(doc, item.label, width, figureLabelStyle), width, figureLabelStyle),
+    ),
+  );
+  return TILE_PAD + TILE_EDGE + FIGURE_SIZE + FIGURE_LABEL_GAP + labels + TILE_PAD;
 }
 
 /** Big numbers as tiles, up to four a row, each with a coloured top edge for its tone. */
@@ -169,10 +197,20 @@ function drawFigures(flow: Flow, items: { label: string; value: string; tone?: T
     row.forEach((item, index) => {
       const x = FRAME.left + index * (width + TILE_GAP);
       doc.rect(x, flow.y, width, height).fill(COLOR.panel);
-      doc.rect(x, flow.y, width, 3).fill(item.tone && item.tone !== 'normal' ? TONE_COLOR[item.tone] : COLOR.navy);
-      drawLine(doc, item.value, x + TILE_PAD, flow.y + TILE_PAD + 3, figureValueStyle(item.tone), width - 2 * TILE_PAD);
-      const labelWidth = width - 2 * TILE_PAD;
-      drawText(doc, stackBilingual(doc, item.label, labelWidth, figureLabelStyle), x + TILE_PAD, flow.y + TILE_PAD + 3 + 21 + 8, labelWidth, figureLabelStyle);
+      doc
+        .rect(x, flow.y, width, TILE_EDGE)
+        .fill(item.tone && item.tone !== 'normal' ? TONE_COLOR[item.tone] : COLOR.navy);
+      const top = flow.y + TILE_PAD + TILE_EDGE;
+      const innerWidth = width - 2 * TILE_PAD;
+      drawLine(doc, item.value, x + TILE_PAD, top, figureValueStyle(item.tone), innerWidth);
+      drawText(
+        doc,
+        stackBilingual(doc, item.label, innerWidth, figureLabelStyle),
+        x + TILE_PAD,
+        top + FIGURE_SIZE + FIGURE_LABEL_GAP,
+        innerWidth,
+        figureLabelStyle,
+      );
     });
     flow.y += height;
   }

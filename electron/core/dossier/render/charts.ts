@@ -3,7 +3,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block } from '../model';
 import { FONT } from './fonts';
 import type { Flow } from './flow';
-import { applyStyle, drawLine, drawText, lineWidth, textHeight } from './text';
+import { drawLine, drawText, lineWidth, textHeight } from './text';
 import { COLOR, FRAME, SIZE } from './theme';
 
 type BarsBlock = Extract<Block, { kind: 'bars' }>;
@@ -26,10 +26,27 @@ export function chartHeight(doc: PDFKit.PDFDocument, block: BarsBlock | DonutBlo
 /** Horizontal stacked bars (one row per category) with a legend on top, values printed inside the segments. */
 export function drawBars(flow: Flow, block: BarsBlock): void {
   const height = barsHeight(flow.doc, block);
+  const longest = Math.max(
+    1,
+    ...block.categories.map((_, index) => block.series.reduce((sum, series) => sum + (series.values[index] ?? 0), 0)),
+  );
+  // A value is printed only where its segment has room for it (the plot is roughly 60% of the
+  // frame once the category labels are placed); a thin segment keeps its colour without a number.
+  const fits = (value: number): boolean => (value / longest) * FRAME.width * 0.6 >= String(value).length * 4.2 + 4;
   const option: echarts.EChartsOption = {
     ...baseOption(),
     legend: { ...legend(), top: 0, left: 0 },
-    grid: { left: 0, right: 8, top: legendHeight(flow.doc, block.series.map((series) => series.name)) + 14, bottom: 0, containLabel: true },
+    grid: {
+      left: 0,
+      right: 8,
+      top:
+        legendHeight(
+          flow.doc,
+          block.series.map((series) => series.name),
+        ) + 14,
+      bottom: 0,
+      containLabel: true,
+    },
     xAxis: {
       type: 'value',
       axisLabel: AXIS_TEXT,
@@ -55,8 +72,8 @@ export function drawBars(flow: Flow, block: BarsBlock): void {
         show: true,
         color: isLight(series.color) ? COLOR.ink : COLOR.white,
         fontSize: 7,
-        // A zero-width segment would print its 0 on top of the neighbour's label.
-        formatter: (params: { value: unknown }) => (Number(params.value) > 0 ? String(params.value) : ''),
+        formatter: (params: { value: unknown }) =>
+          Number(params.value) > 0 && fits(Number(params.value)) ? String(params.value) : '',
       },
     })),
   };
@@ -81,22 +98,40 @@ export function drawDonut(flow: Flow, block: DonutBlock): void {
         type: 'pie',
         radius: [DONUT_HEIGHT * 0.3, DONUT_HEIGHT * 0.42],
         center: [centre.x, centre.y],
-        avoidLabelOverlap: true,
         label: { show: false },
         itemStyle: { borderColor: COLOR.white, borderWidth: 1.5 },
         emptyCircleStyle: { color: COLOR.hairline },
-        data: block.slices.map((slice) => ({ name: slice.name, value: slice.value, itemStyle: { color: slice.color } })),
+        data: block.slices.map((slice) => ({
+          name: slice.name,
+          value: slice.value,
+          itemStyle: { color: slice.color },
+        })),
       },
     ],
   };
   const top = drawChart(flow, block.title, option, DONUT_HEIGHT);
   // The total is drawn by pdfkit rather than ECharts so it sits exactly in the hole in our own type.
   const totalStyle = { size: 20, bold: true, color: COLOR.navy, align: 'center' } as const;
-  drawLine(flow.doc, String(total), FRAME.left + centre.x - 40, top + centre.y - totalStyle.size * 0.62, totalStyle, 80);
+  drawLine(
+    flow.doc,
+    String(total),
+    FRAME.left + centre.x - 40,
+    top + centre.y - totalStyle.size * 0.62,
+    totalStyle,
+    80,
+  );
 }
 
 function barsHeight(doc: PDFKit.PDFDocument, block: BarsBlock): number {
-  return legendHeight(doc, block.series.map((series) => series.name)) + 14 + block.categories.length * BAR_ROW + 22;
+  return (
+    legendHeight(
+      doc,
+      block.series.map((series) => series.name),
+    ) +
+    14 +
+    block.categories.length * BAR_ROW +
+    22
+  );
 }
 
 /** Height of a horizontal legend across the frame, wrapping as ECharts wraps it. */
@@ -172,7 +207,9 @@ echarts.setPlatformAPI({
   measureText(text: string, font?: string) {
     const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
     if (measuring === undefined) return { width: text.length * size };
-    applyStyle(measuring, { size, bold: /\bbold\b|\b[6-9]00\b/.test(font ?? '') });
+    // Font and size only: a colour change here would write into the page and make the bytes
+    // depend on whether ECharts' width cache was warm.
+    measuring.font(/\bbold\b|\b[6-9]00\b/.test(font ?? '') ? FONT.bold : FONT.regular).fontSize(size);
     return { width: measuring.widthOfString(text) };
   },
 });

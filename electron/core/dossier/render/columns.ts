@@ -12,12 +12,12 @@ export interface Column {
   header: string;
 }
 
-// Coloured verdicts ("符合 / Conforming") read as labels: drawn bold, and stacked at the slash when
-// they do not fit. Longer toned text (reasoning) stays a plain coloured paragraph.
+// Toned short texts are verdict labels ("符合 / Conforming"): stacked at the slash when they do not
+// fit, and (unless muted) drawn bold. Longer toned text (reasoning) stays a plain coloured paragraph.
 const SHORT_LABEL = 40;
 /** Whether a cell is a short verdict label rather than prose. */
 export const isLabel = (cell: Cell): boolean =>
-  cell.tone !== undefined && cell.tone !== 'normal' && cell.tone !== 'muted' && cell.text.length <= SHORT_LABEL && !cell.text.includes('\n');
+  cell.tone !== undefined && cell.tone !== 'normal' && cell.text.length <= SHORT_LABEL && !cell.text.includes('\n');
 
 // A column's claim to be widened for its words is capped so it cannot squeeze the others.
 const MAX_NEED = FRAME.width * 0.18;
@@ -33,7 +33,13 @@ const LATIN_WORDS = /[\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/;
  * verdict labels' and the Latin words of the body ("2027-06-15", "Observation"). Mono cells are
  * left out: hashes are cut on purpose.
  */
-export function layoutColumns(doc: PDFKit.PDFDocument, columns: TableColumns, rows: Cell[][], header: TextStyle, padX: number): Column[] {
+export function layoutColumns(
+  doc: PDFKit.PDFDocument,
+  columns: TableColumns,
+  rows: Cell[][],
+  header: TextStyle,
+  padX: number,
+): Column[] {
   const total = columns.reduce((sum, column) => sum + column.width, 0) || 1;
   const widths = columns.map((column) => (column.width / total) * FRAME.width);
   const sample = rows.slice(0, SAMPLE_ROWS);
@@ -66,7 +72,12 @@ export function layoutColumns(doc: PDFKit.PDFDocument, columns: TableColumns, ro
   let x = FRAME.left;
   return columns.map((column, index) => {
     const width = widths[index] ?? 0;
-    const laidOut = { x, width, align: column.align ?? 'left', header: stackBilingual(doc, column.header, width - 2 * padX, header) };
+    const laidOut = {
+      x,
+      width,
+      align: column.align ?? 'left',
+      header: stackBilingual(doc, column.header, width - 2 * padX, header),
+    };
     x += width;
     return laidOut;
   });

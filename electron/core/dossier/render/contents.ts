@@ -69,7 +69,15 @@ export function drawContents(flow: Flow, firstPage: number, heading: string, ent
       const from = titleX + titleWidth + 6;
       const to = FRAME.right - lineWidth(doc, pageText, PAGE_NUMBER) - 6;
       const baseline = top + TITLE.size * 0.86;
-      doc.save().moveTo(from, baseline).lineTo(to, baseline).lineWidth(0.8).dash(0.8, { space: 2.6 }).strokeColor(COLOR.faint).stroke().restore();
+      doc
+        .save()
+        .moveTo(from, baseline)
+        .lineTo(to, baseline)
+        .lineWidth(0.8)
+        .dash(0.8, { space: 2.6 })
+        .strokeColor(COLOR.faint)
+        .stroke()
+        .restore();
     }
     doc.goTo(FRAME.left, flow.y, FRAME.width, height, entry.destination);
     flow.y += height;

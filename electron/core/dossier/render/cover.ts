@@ -18,8 +18,9 @@ export function drawCover(doc: PDFKit.PDFDocument, cover: DossierModel['cover'])
   doc.rect(0, 14, PAGE.width, 3).fill(COLOR.accent);
 
   let y = TITLE_TOP;
-  drawText(doc, cover.title, FRAME.left, y, FRAME.width, TITLE);
-  y += textHeight(doc, cover.title, FRAME.width, TITLE) + 14;
+  const title = stackBilingual(doc, cover.title, FRAME.width, TITLE);
+  drawText(doc, title, FRAME.left, y, FRAME.width, TITLE);
+  y += textHeight(doc, title, FRAME.width, TITLE) + 14;
   drawText(doc, cover.subtitle, FRAME.left, y, FRAME.width, SUBTITLE);
   y += textHeight(doc, cover.subtitle, FRAME.width, SUBTITLE) + 22;
   doc.rect(FRAME.left, y, 46, 3).fill(COLOR.accent);
@@ -34,7 +35,8 @@ export function drawCover(doc: PDFKit.PDFDocument, cover: DossierModel['cover'])
   rule();
   for (const row of cover.rows) {
     const label = stackBilingual(doc, row.label, labelWidth, ROW_LABEL);
-    const height = Math.max(textHeight(doc, label, labelWidth, ROW_LABEL), textHeight(doc, row.value, valueWidth, ROW_VALUE)) + 16;
+    const height =
+      Math.max(textHeight(doc, label, labelWidth, ROW_LABEL), textHeight(doc, row.value, valueWidth, ROW_VALUE)) + 16;
     drawText(doc, label, FRAME.left, y + 8 + 2, labelWidth, ROW_LABEL);
     drawText(doc, row.value, valueX, y + 8, valueWidth, ROW_VALUE);
     y += height;

@@ -28,8 +28,11 @@ export function fontsDir(env: NodeJS.ProcessEnv = process.env): string {
     path.resolve(import.meta.dirname, '..', '..', 'assets', 'fonts'),
     path.resolve(import.meta.dirname, '..', '..', '..', '..', 'assets', 'fonts'),
   ];
-  const found = candidates.find((dir) => existsSync(path.join(dir, REGULAR_FILE)) && existsSync(path.join(dir, BOLD_FILE)));
-  if (found === undefined) throw new Error(`The dossier fonts (${REGULAR_FILE}, ${BOLD_FILE}) are in none of: ${candidates.join(', ')}`);
+  const found = candidates.find(
+    (dir) => existsSync(path.join(dir, REGULAR_FILE)) && existsSync(path.join(dir, BOLD_FILE)),
+  );
+  if (found === undefined)
+    throw new Error(`The dossier fonts (${REGULAR_FILE}, ${BOLD_FILE}) are in none of: ${candidates.join(', ')}`);
   return found;
 }
 

@@ -20,8 +20,18 @@ export function pageLabel(pattern: string, page: number, pages: number): string 
 export function drawFurniture(doc: PDFKit.PDFDocument, texts: { header: string; footer: string; page: string }): void {
   doc.rect(FRAME.left, HEADER_TEXT_Y + 1.5, 3, SIZE.furniture - 2).fill(COLOR.navy);
   drawLine(doc, texts.header, FRAME.left + 8, HEADER_TEXT_Y, STYLE, FRAME.width - 8);
-  doc.moveTo(FRAME.left, HEADER_RULE_Y).lineTo(FRAME.right, HEADER_RULE_Y).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-  doc.moveTo(FRAME.left, FOOTER_RULE_Y).lineTo(FRAME.right, FOOTER_RULE_Y).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+  doc
+    .moveTo(FRAME.left, HEADER_RULE_Y)
+    .lineTo(FRAME.right, HEADER_RULE_Y)
+    .lineWidth(0.5)
+    .strokeColor(COLOR.rule)
+    .stroke();
+  doc
+    .moveTo(FRAME.left, FOOTER_RULE_Y)
+    .lineTo(FRAME.right, FOOTER_RULE_Y)
+    .lineWidth(0.5)
+    .strokeColor(COLOR.rule)
+    .stroke();
   const pageWidth = lineWidth(doc, texts.page, STYLE);
   drawLine(doc, texts.page, FRAME.right - pageWidth, FOOTER_TEXT_Y, STYLE, pageWidth);
   drawLine(doc, texts.footer, FRAME.left, FOOTER_TEXT_Y, STYLE, FRAME.width - pageWidth - 24);

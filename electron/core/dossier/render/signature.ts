@@ -1,9 +1,8 @@
 import type { DossierModel, SignatureSlot } from '../model';
 import type { SignatureBox } from '../signature-boxes';
 import type { Flow } from './flow';
-import { drawText, textHeight, type TextStyle } from './text';
+import { drawText, stackBilingual, textHeight, type TextStyle } from './text';
 import { COLOR, FRAME, PAGE, SIZE } from './theme';
-
 
 const INTRO: TextStyle = { size: SIZE.body, color: COLOR.text };
 const LABEL: TextStyle = { size: 11, bold: true, color: COLOR.navy };
@@ -29,7 +28,11 @@ const DEFAULT_LINE_LABEL: Record<DossierModel['lang'], string> = {
  * signing area with a "signature / date" line on the right. Returns where each box landed, for the
  * signature widgets.
  */
-export function drawSignatureBlocks(flow: Flow, signature: DossierModel['signature'], lang: DossierModel['lang']): SignatureBox[] {
+export function drawSignatureBlocks(
+  flow: Flow,
+  signature: DossierModel['signature'],
+  lang: DossierModel['lang'],
+): SignatureBox[] {
   const { doc } = flow;
   drawText(doc, signature.intro, FRAME.left, flow.y, FRAME.width, INTRO);
   flow.y += textHeight(doc, signature.intro, FRAME.width, INTRO) + 24;
@@ -40,8 +43,11 @@ export function drawSignatureBlocks(flow: Flow, signature: DossierModel['signatu
     const top = flow.y;
     drawBox(doc, slot, top, lineLabel);
     flow.y += BOX_HEIGHT;
-    const rect: SignatureBox['rect'] = [FRAME.left, PAGE.height - top - BOX_HEIGHT, FRAME.right, PAGE.height - top];
-    return { role: slot.role, page: flow.pageIndex, rect: rect.map(round) as SignatureBox['rect'] };
+    return {
+      role: slot.role,
+      page: flow.pageIndex,
+      rect: [round(FRAME.left), round(PAGE.height - top - BOX_HEIGHT), round(FRAME.right), round(PAGE.height - top)],
+    };
   });
 }
 
@@ -53,17 +59,26 @@ function drawBox(doc: PDFKit.PDFDocument, slot: SignatureSlot, top: number, line
   doc.rect(FRAME.left, top, FRAME.width, BOX_HEIGHT).lineWidth(0.75).strokeColor(COLOR.rule).stroke();
 
   let y = top + PAD;
-  drawText(doc, slot.label, FRAME.left + PAD, y, textWidth, LABEL);
-  y += textHeight(doc, slot.label, textWidth, LABEL) + 9;
+  const label = stackBilingual(doc, slot.label, textWidth, LABEL);
+  drawText(doc, label, FRAME.left + PAD, y, textWidth, LABEL);
+  y += textHeight(doc, label, textWidth, LABEL) + 9;
   drawText(doc, slot.name, FRAME.left + PAD, y, textWidth, NAME);
   y += textHeight(doc, slot.name, textWidth, NAME) + 7;
   // The note is the only free text here; it is cut at the box bottom rather than overflowing it.
-  doc.save().rect(FRAME.left, top, infoWidth, BOX_HEIGHT - PAD / 2).clip();
+  doc
+    .save()
+    .rect(FRAME.left, top, infoWidth, BOX_HEIGHT - PAD / 2)
+    .clip();
   drawText(doc, slot.note, FRAME.left + PAD, y, textWidth, NOTE);
   doc.restore();
 
   const signX = FRAME.left + infoWidth + PAD * 1.5;
   const lineY = top + BOX_HEIGHT - 30;
-  doc.moveTo(signX, lineY).lineTo(FRAME.right - PAD * 1.5, lineY).lineWidth(0.75).strokeColor(COLOR.muted).stroke();
+  doc
+    .moveTo(signX, lineY)
+    .lineTo(FRAME.right - PAD * 1.5, lineY)
+    .lineWidth(0.75)
+    .strokeColor(COLOR.muted)
+    .stroke();
   drawText(doc, lineLabel, signX, lineY + 6, FRAME.right - PAD * 1.5 - signX, CAPTION);
 }

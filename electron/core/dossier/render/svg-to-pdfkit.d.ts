@@ -7,7 +7,12 @@ declare module 'svg-to-pdfkit' {
     assumePt?: boolean;
     preserveAspectRatio?: string;
     /** Returns a font name registered on the document for a CSS family. */
-    fontCallback?: (family: string, bold: boolean, italic: boolean, options: { fauxBold: boolean; fauxItalic: boolean }) => string;
+    fontCallback?: (
+      family: string,
+      bold: boolean,
+      italic: boolean,
+      options: { fauxBold: boolean; fauxItalic: boolean },
+    ) => string;
     warningCallback?: (message: string) => void;
   }
   function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: SVGtoPDFOptions): void;

@@ -45,28 +45,42 @@ export function drawTable(flow: Flow, block: TableBlock): void {
 /** The least room a table needs where it starts (see {@link startHeight}). */
 export function tableMinHeight(doc: PDFKit.PDFDocument, block: TableBlock): number {
   const columns = layoutColumns(doc, block.columns, block.rows, HEADER_STYLE, PAD_X);
-  return startHeight(headerRowHeight(doc, columns), block.rows.slice(0, KEEP_TOGETHER_ROWS + 1).map((row) => rowHeight(doc, row, columns)));
+  return startHeight(
+    headerRowHeight(doc, columns),
+    block.rows.slice(0, KEEP_TOGETHER_ROWS + 1).map((row) => rowHeight(doc, row, columns)),
+  );
 }
 
 /**
  * A short table (a few rows, well under a page) is kept whole, so a page break never strands its
- * last row under a repeated header; a long one needs its header and first row.
+ * last row under a repeated header; a long one needs its header and first two rows, so it never
+ * starts with a lone row at a page bottom.
  */
 function startHeight(headerHeight: number, heights: number[]): number {
   const whole = headerHeight + heights.reduce((sum, height) => sum + height, 0);
   const short = heights.length <= KEEP_TOGETHER_ROWS && whole <= FRAME.height / 3;
-  return short ? whole : headerHeight + (heights[0] ?? 0);
+  return short ? whole : headerHeight + (heights[0] ?? 0) + (heights[1] ?? 0);
 }
 
 /** What a cell shows and how: labels stack at a bilingual slash when they do not fit on one line. */
 function cellContent(doc: PDFKit.PDFDocument, cell: Cell, column: Column): { text: string; style: TextStyle } {
   const label = isLabel(cell);
-  const style: TextStyle = { size: SIZE.table, color: TONE_COLOR[cell.tone ?? 'normal'], bold: label, mono: cell.mono, lineGap: LINE_GAP.table, align: column.align };
+  const style: TextStyle = {
+    size: SIZE.table,
+    color: TONE_COLOR[cell.tone ?? 'normal'],
+    bold: label && cell.tone !== 'muted',
+    mono: cell.mono,
+    lineGap: LINE_GAP.table,
+    align: column.align,
+  };
   return { text: label ? stackBilingual(doc, cell.text, column.width - 2 * PAD_X, style) : cell.text, style };
 }
 
 function headerRowHeight(doc: PDFKit.PDFDocument, columns: Column[]): number {
-  return Math.max(...columns.map((column) => textHeight(doc, column.header, column.width - 2 * PAD_X, HEADER_STYLE))) + 2 * HEADER_PAD_Y;
+  return (
+    Math.max(...columns.map((column) => textHeight(doc, column.header, column.width - 2 * PAD_X, HEADER_STYLE))) +
+    2 * HEADER_PAD_Y
+  );
 }
 
 function rowHeight(doc: PDFKit.PDFDocument, row: Cell[], columns: Column[]): number {
@@ -84,7 +98,10 @@ function drawHeader(flow: Flow, columns: Column[], height: number): void {
   const { doc } = flow;
   doc.rect(FRAME.left, flow.y, FRAME.width, height).fill(COLOR.navy);
   for (const column of columns) {
-    drawText(doc, column.header, column.x + PAD_X, flow.y + HEADER_PAD_Y, column.width - 2 * PAD_X, { ...HEADER_STYLE, align: column.align });
+    drawText(doc, column.header, column.x + PAD_X, flow.y + HEADER_PAD_Y, column.width - 2 * PAD_X, {
+      ...HEADER_STYLE,
+      align: column.align,
+    });
   }
   flow.y += height;
 }
@@ -92,20 +109,14 @@ function drawHeader(flow: Flow, columns: Column[], height: number): void {
 function drawRow(flow: Flow, row: Cell[], columns: Column[], height: number, index: number, clipped: boolean): void {
   const { doc } = flow;
   if (index % 2 === 1) doc.rect(FRAME.left, flow.y, FRAME.width, height).fill(COLOR.zebra);
-  doc.save();
-  if (clipped) doc.rect(FRAME.left, flow.y, FRAME.width, height).clip();
+  if (clipped) doc.save().rect(FRAME.left, flow.y, FRAME.width, height).clip();
   row.forEach((cell, cellIndex) => {
     const column = columns[cellIndex];
     if (column === undefined || cell.text === '') return;
     const { text, style } = cellContent(doc, cell, column);
     drawText(doc, text, column.x + PAD_X, flow.y + PAD_Y, column.width - 2 * PAD_X, style);
   });
-  doc.restore();
+  if (clipped) doc.restore();
   flow.y += height;
-  doc
-    .moveTo(FRAME.left, flow.y)
-    .lineTo(FRAME.right, flow.y)
-    .lineWidth(0.5)
-    .strokeColor(COLOR.hairline)
-    .stroke();
+  doc.moveTo(FRAME.left, flow.y).lineTo(FRAME.right, flow.y).lineWidth(0.5).strokeColor(COLOR.hairline).stroke();
 }

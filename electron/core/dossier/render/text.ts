@@ -18,12 +18,15 @@ export interface TextStyle {
 // whole gap below each line, so the ink of one line is its top em and the rest is leading.
 const FONT_LINE_GAP_EM = 0.5;
 
+/** Sets font and size: all measuring needs. (A colour is an operator written into the page, so measuring never sets one.) */
+function setFont(doc: PDFKit.PDFDocument, style: TextStyle): void {
+  doc.font(style.bold ? FONT.bold : FONT.regular).fontSize(style.size);
+}
+
 /** Sets font, size and colour for the following drawing calls. */
-export function applyStyle(doc: PDFKit.PDFDocument, style: TextStyle): void {
-  doc
-    .font(style.bold ? FONT.bold : FONT.regular)
-    .fontSize(style.size)
-    .fillColor(style.color ?? COLOR.text);
+function applyStyle(doc: PDFKit.PDFDocument, style: TextStyle): void {
+  setFont(doc, style);
+  doc.fillColor(style.color ?? COLOR.text);
 }
 
 /** Distance from one line's top to the next line's top. */
@@ -35,8 +38,16 @@ export function lineAdvance(style: TextStyle): number {
 export function textHeight(doc: PDFKit.PDFDocument, text: string, width: number, style: TextStyle): number {
   const trailing = lineAdvance(style) - style.size;
   if (style.mono) return monoLines(text, width, style.size).length * lineAdvance(style) - trailing;
-  applyStyle(doc, style);
-  return doc.heightOfString(latinQuotes(text), { width, lineGap: style.lineGap ?? 0 }) - trailing;
+  setFont(doc, style);
+  const typeset = latinQuotes(text);
+  if (fitsOneLine(doc, typeset, width)) return style.size;
+  return doc.heightOfString(typeset, { width, lineGap: style.lineGap ?? 0 }) - trailing;
+}
+
+// Most table cells are one short line. Measuring and placing those directly skips pdfkit's line
+// breaker (a Unicode line-break pass per call), which otherwise dominates long manifests.
+function fitsOneLine(doc: PDFKit.PDFDocument, text: string, width: number): boolean {
+  return !text.includes('\n') && doc.widthOfString(text) <= width;
 }
 
 /**
@@ -50,19 +61,25 @@ export function drawText(
   y: number,
   width: number,
   style: TextStyle,
-  options: { flow?: boolean; goTo?: string } = {},
+  options: { flow?: boolean } = {},
 ): void {
   applyStyle(doc, style);
   if (style.mono) {
     drawMono(doc, text, x, y, width, style);
     return;
   }
-  doc.text(latinQuotes(text), x, y, {
+  const typeset = latinQuotes(text);
+  if (!options.flow && fitsOneLine(doc, typeset, width)) {
+    const slack = width - doc.widthOfString(typeset);
+    const left = style.align === 'right' ? x + slack : style.align === 'center' ? x + slack / 2 : x;
+    doc.text(typeset, left, y, { lineBreak: false });
+    return;
+  }
+  doc.text(typeset, x, y, {
     width,
     lineGap: style.lineGap ?? 0,
     align: style.align ?? 'left',
     ...(options.flow ? {} : { height: Number.POSITIVE_INFINITY }),
-    ...(options.goTo ? { goTo: options.goTo } : {}),
   });
 }
 
@@ -84,17 +101,25 @@ function latinQuotes(text: string): string {
 }
 
 /** One unwrapped line at (`x`, `y`); shortened with an ellipsis to fit `maxWidth`. Never adds a page. */
-export function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, style: TextStyle, maxWidth: number): void {
+export function drawLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  style: TextStyle,
+  maxWidth: number,
+): void {
   applyStyle(doc, style);
   const fitted = fitToWidth(doc, latinQuotes(text), maxWidth);
   const width = doc.widthOfString(fitted);
-  const left = style.align === 'right' ? x + maxWidth - width : style.align === 'center' ? x + (maxWidth - width) / 2 : x;
+  const left =
+    style.align === 'right' ? x + maxWidth - width : style.align === 'center' ? x + (maxWidth - width) / 2 : x;
   doc.text(fitted, left, y, { lineBreak: false });
 }
 
 /** Width of one unwrapped line in `style`. */
 export function lineWidth(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
-  applyStyle(doc, style);
+  setFont(doc, style);
   return style.mono ? monoEms(text) * style.size : doc.widthOfString(text);
 }
 
@@ -110,7 +135,8 @@ function fitToWidth(doc: PDFKit.PDFDocument, text: string, maxWidth: number): st
 function drawMono(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, style: TextStyle): void {
   monoLines(text, width, style.size).forEach((line, index) => {
     const lineWidthPt = monoEms(line) * style.size;
-    const left = style.align === 'right' ? x + width - lineWidthPt : style.align === 'center' ? x + (width - lineWidthPt) / 2 : x;
+    const left =
+      style.align === 'right' ? x + width - lineWidthPt : style.align === 'center' ? x + (width - lineWidthPt) / 2 : x;
     doc.text(line, left, y + index * lineAdvance(style), { lineBreak: false, features: MONO_FEATURES });
   });
 }
@@ -149,7 +175,8 @@ function cutEvenly(word: string, maxEms: number): string[] {
   const count = Math.ceil(monoEms(word) / maxEms);
   const perPiece = Math.ceil(chars.length / count);
   const pieces: string[] = [];
-  for (let start = 0; start < chars.length; start += perPiece) pieces.push(chars.slice(start, start + perPiece).join(''));
+  for (let start = 0; start < chars.length; start += perPiece)
+    pieces.push(chars.slice(start, start + perPiece).join(''));
   // Full-width characters can make an even cut overflow; fall back to filling lines greedily.
   return pieces.every((piece) => monoEms(piece) <= maxEms) ? pieces : fillGreedily(chars, maxEms);
 }
