@@ -14,6 +14,7 @@ test('packaging: three platforms, native module unpacked and rebuilt, no auto-up
   expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
   expect(config.publish).toBeNull();
   expect(config.files).toContain('dist/**/*');
+  expect(config.files).toContain('assets/fonts/**');
 
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; dependencies: Record<string, string> };
   expect(pkg.main).toBe('dist/main/index.cjs');
