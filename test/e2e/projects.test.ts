@@ -23,7 +23,7 @@ test('create a project in zh-CN, switch to English, reload: it is still there', 
   await page.getByRole('heading', { name: '评估项目' }).waitFor();
   await s.shot('01-projects-empty-zh');
 
-  await page.getByRole('button', { name: '新建项目' }).click();
+  await page.getByRole('button', { name: '新建项目' }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('项目名称').fill('上海工厂 2026 年度出境评估');
   await dialog.getByLabel('被评估组织').fill('示例汽车（上海）有限公司');
