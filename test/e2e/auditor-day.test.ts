@@ -2,25 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBridge, type Bridge } from './bridge/server';
-import { openSession, type Session } from './browser';
+import { expect, test } from 'vitest';
+import { useWorkbench } from './harness';
 
-let bridge: Bridge;
-let s: Session;
 const files = mkdtempSync(join(tmpdir(), 'adsg-e2e-files-'));
 
-beforeAll(async () => {
-  bridge = await startBridge({ dataDir: mkdtempSync(join(tmpdir(), 'adsg-e2e-')), rendererDir: join(process.cwd(), 'dist/renderer') });
-  s = await openSession();
-});
-afterAll(async () => {
-  await s?.close();
-  await bridge?.close();
-});
+const workbench = useWorkbench();
 
 /** Fills and saves one export flow in the inventory drawer. */
-async function addFlow(page: Page, f: { name: string; scenario: string; behaviour: string; individuals: string; sensitive: string }) {
+async function addFlow(
+  page: Page,
+  f: { name: string; scenario: string; behaviour: string; individuals: string; sensitive: string },
+) {
   await page.getByRole('button', { name: /新增出境活动/ }).click();
   const drawer = page.locator('.ant-drawer-open');
   await drawer.getByLabel('活动名称').fill(f.name);
@@ -39,6 +32,8 @@ async function addFlow(page: Page, f: { name: string; scenario: string; behaviou
 const savedBadge = (page: Page) => page.locator('[data-save-state]');
 
 test('an auditor’s day: project → flows → questionnaire → determination → checklist by keyboard → evidence → finding → dashboard → reload', async () => {
+  const bridge = workbench.bridge();
+  const s = workbench.session();
   const { page } = s;
   await page.goto(bridge.url);
   await page.getByRole('button', { name: '新建项目' }).first().click();
@@ -51,17 +46,36 @@ test('an auditor’s day: project → flows → questionnaire → determination 
 
   // Two flows; together they cross the 1,000,000 threshold that neither crosses alone.
   await page.getByRole('tab', { name: '出境清单' }).click();
-  await addFlow(page, { name: 'TSP 车辆数据同步至德国', scenario: '联网运行', behaviour: '向境外传输', individuals: '600000', sensitive: '0' });
-  await addFlow(page, { name: '售后客户数据共享至集团', scenario: '销售与售后', behaviour: '向境外传输', individuals: '450000', sensitive: '0' });
+  await addFlow(page, {
+    name: 'TSP 车辆数据同步至德国',
+    scenario: '联网运行',
+    behaviour: '向境外传输',
+    individuals: '600000',
+    sensitive: '0',
+  });
+  await addFlow(page, {
+    name: '售后客户数据共享至集团',
+    scenario: '销售与售后',
+    behaviour: '向境外传输',
+    individuals: '450000',
+    sensitive: '0',
+  });
 
   // The questionnaire of the first flow: answer every item "no".
-  await page.getByRole('row', { name: /TSP 车辆数据同步至德国/ }).getByRole('button', { name: '重要数据识别' }).click();
+  await page
+    .getByRole('row', { name: /TSP 车辆数据同步至德国/ })
+    .getByRole('button', { name: '重要数据识别' })
+    .click();
   const drawer = page.locator('.ant-drawer-open');
   const groups = drawer.getByRole('radiogroup');
   const n = await groups.count();
   expect(n).toBeGreaterThan(3);
   for (let i = 0; i < n; i++) await groups.nth(i).getByText('否', { exact: true }).click();
-  await drawer.getByText('识别结果: 未发现重要数据').or(drawer.getByText(/未发现重要数据/)).first().waitFor();
+  await drawer
+    .getByText('识别结果: 未发现重要数据')
+    .or(drawer.getByText(/未发现重要数据/))
+    .first()
+    .waitFor();
   await s.shot('day-01-questionnaire-zh');
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
 
@@ -70,7 +84,10 @@ test('an auditor’s day: project → flows → questionnaire → determination 
   const org = page.locator('.ant-card').filter({ hasText: '组织整体' }).first();
   await org.getByText('申报数据出境安全评估').first().waitFor();
   await org.getByText('推理过程').click();
-  await org.getByText(/1,050,000|1050000/).first().waitFor();
+  await org
+    .getByText(/1,050,000|1050000/)
+    .first()
+    .waitFor();
   await s.shot('day-02-determination-zh');
 
   // Ten checklist items answered from the keyboard only.
@@ -109,7 +126,10 @@ test('an auditor’s day: project → flows → questionnaire → determination 
   await page.getByRole('button', { name: /新建发现项/ }).click();
   const form = page.locator('.ant-drawer-open, .ant-modal-wrap').last();
   await form.getByLabel('标题').fill('出境网关未对境外接收方进行身份核验');
-  await form.getByRole('button', { name: /保\s*存|新\s*建|创\s*建/ }).last().click();
+  await form
+    .getByRole('button', { name: /保\s*存|新\s*建|创\s*建/ })
+    .last()
+    .click();
   await page.getByText(/已新建发现项 F-1/).waitFor();
   await s.shot('day-04-checklist-zh');
 

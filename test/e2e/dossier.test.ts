@@ -1,24 +1,16 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBridge, type Bridge } from './bridge/server';
-import { openSession, type Session } from './browser';
+import { expect, test } from 'vitest';
+import { useWorkbench } from './harness';
 
-let bridge: Bridge;
-let s: Session;
 const out = mkdtempSync(join(tmpdir(), 'adsg-e2e-dossier-'));
 
-beforeAll(async () => {
-  bridge = await startBridge({ dataDir: mkdtempSync(join(tmpdir(), 'adsg-e2e-')), rendererDir: join(process.cwd(), 'dist/renderer') });
-  s = await openSession();
-});
-afterAll(async () => {
-  await s?.close();
-  await bridge?.close();
-});
+const workbench = useWorkbench();
 
 test('review, lock, sign a dossier and verify it, in the UI', async () => {
+  const bridge = workbench.bridge();
+  const s = workbench.session();
   const { page } = s;
   await page.goto(bridge.url);
   await page.getByRole('button', { name: /一键创建示例项目/ }).click();

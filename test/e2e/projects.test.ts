@@ -1,23 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBridge, type Bridge } from './bridge/server';
-import { openSession, type Session } from './browser';
+import { expect, test } from 'vitest';
+import { useWorkbench } from './harness';
 
-let bridge: Bridge;
-let s: Session;
-
-beforeAll(async () => {
-  bridge = await startBridge({ dataDir: mkdtempSync(join(tmpdir(), 'adsg-e2e-')), rendererDir: join(process.cwd(), 'dist/renderer') });
-  s = await openSession();
-});
-afterAll(async () => {
-  await s?.close();
-  await bridge?.close();
-});
+const workbench = useWorkbench();
 
 test('create a project in zh-CN, switch to English, reload: it is still there', async () => {
+  const bridge = workbench.bridge();
+  const s = workbench.session();
   const { page } = s;
   await page.goto(bridge.url);
   await page.getByRole('heading', { name: '评估项目' }).waitFor();
@@ -29,14 +17,20 @@ test('create a project in zh-CN, switch to English, reload: it is still there', 
   await dialog.getByLabel('被评估组织').fill('示例汽车（上海）有限公司');
   // A wrong check character is refused with a clear message, and nothing is created.
   await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
-  await dialog.getByRole('button', { name: '新 建' }).or(dialog.getByRole('button', { name: '新建' })).click();
+  await dialog
+    .getByRole('button', { name: '新 建' })
+    .or(dialog.getByRole('button', { name: '新建' }))
+    .click();
   await expect.poll(() => dialog.getByText('校验位错误，请核对').isVisible()).toBe(true);
   await s.shot('02-project-form-bad-credit-code-zh');
   expect(await bridge.core.db.prepare('SELECT count(*) n FROM projects').get()).toEqual({ n: 0 });
 
   await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
   await dialog.getByLabel('现场').fill('上海嘉定总装厂');
-  await dialog.getByRole('button', { name: '新 建' }).or(dialog.getByRole('button', { name: '新建' })).click();
+  await dialog
+    .getByRole('button', { name: '新 建' })
+    .or(dialog.getByRole('button', { name: '新建' }))
+    .click();
   await page.getByRole('link', { name: '上海工厂 2026 年度出境评估' }).waitFor();
   await s.shot('03-projects-list-zh');
 
@@ -45,6 +39,7 @@ test('create a project in zh-CN, switch to English, reload: it is still there', 
   await page.reload();
   await page.getByRole('heading', { name: 'Projects' }).waitFor();
   await page.getByRole('link', { name: '上海工厂 2026 年度出境评估' }).click();
+  await page.getByRole('tab', { name: 'Project' }).click();
   await page.getByText('Overview').waitFor();
   await expect.poll(() => page.getByText('91350100M000100Y43').first().isVisible()).toBe(true);
   await page.getByText(/Audit trail hash chain intact/).waitFor();
