@@ -74,7 +74,16 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
     throw signingAppError(e);
   }
   const now = core.now();
-  const model = buildDossierModel({ workspace: ws, revision: locked.revision, pack, trail: trailSummary(core, req.projectId, locked.revision.trailHead ?? ''), lang: req.lang, generatedAt: now });
+  const identity = await getIdentity(core.paths.identities, req.identityId);
+  const model = buildDossierModel({
+    workspace: ws,
+    revision: locked.revision,
+    pack,
+    trail: trailSummary(core, req.projectId, locked.revision.trailHead ?? ''),
+    lang: req.lang,
+    generatedAt: now,
+    signer: { name: identity.name, organisation: identity.organisation, fingerprint: identity.id },
+  });
   const rendered = await core.jobs.run(req.jobId, (signal) =>
     runJob(dossierJob, model, { signal, onProgress: ({ done, total }) => ports.emit('job:progress', { jobId: req.jobId, kind: 'dossier', label: model.cover.title, done, total }) }),
   );
@@ -92,7 +101,6 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
     throw signingAppError(e);
   }
   const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const identity = await getIdentity(core.paths.identities, req.identityId);
   core.db.transaction(() =>
     recordChange(core, { projectId: req.projectId, entity: 'dossier', entityId: String(locked.revision.number), action: 'sign', before: null, after: { revision: locked.revision.number, lang: req.lang, sha256, signer: identity.id } }),
   )();

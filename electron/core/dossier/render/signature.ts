@@ -9,6 +9,7 @@ const LABEL: TextStyle = { size: 11, bold: true, color: COLOR.navy };
 const NAME: TextStyle = { size: 10.5, color: COLOR.ink };
 const NOTE: TextStyle = { size: SIZE.small, color: COLOR.muted, lineGap: -1 };
 const CAPTION: TextStyle = { size: SIZE.furniture, color: COLOR.muted };
+const STAMP: TextStyle = { size: SIZE.small, color: COLOR.navy };
 const BOX_HEIGHT = 138;
 const BOX_GAP = 22;
 const PAD = 14;
@@ -81,4 +82,11 @@ function drawBox(doc: PDFKit.PDFDocument, slot: SignatureSlot, top: number, line
     .strokeColor(COLOR.muted)
     .stroke();
   drawText(doc, lineLabel, signX, lineY + 6, FRAME.right - PAD * 1.5 - signX, CAPTION);
+  if (slot.stamp) {
+    let stampY = top + PAD;
+    for (const line of slot.stamp) {
+      drawText(doc, line, signX, stampY, FRAME.right - PAD * 1.5 - signX, STAMP);
+      stampY += textHeight(doc, line, FRAME.right - PAD * 1.5 - signX, STAMP) + 3;
+    }
+  }
 }
