@@ -13,6 +13,8 @@ export interface HashAndCopyOptions {
   signal?: AbortSignal;
   /** Called with the running total after each chunk is hashed. */
   onChunk?: (bytesDone: number) => void;
+  /** The expected size: small files get small buffers (re-verifying 2,000 small files must not churn 6 GiB). */
+  sizeHint?: number;
 }
 
 /**
@@ -26,13 +28,10 @@ export async function hashAndCopy(
   target: FileHandle | undefined,
   options: HashAndCopyOptions = {},
 ): Promise<{ sha256: string; size: number }> {
-  const buffers = [
-    Buffer.allocUnsafe(CHUNK_SIZE),
-    Buffer.allocUnsafe(CHUNK_SIZE),
-    Buffer.allocUnsafe(CHUNK_SIZE),
-  ] as const;
+  const chunk = options.sizeHint === undefined ? CHUNK_SIZE : Math.max(1, Math.min(CHUNK_SIZE, options.sizeHint));
+  const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)] as const;
   const hash = createHash('sha256');
-  const readInto = (index: number) => source.read(buffers[index % 3]!, 0, CHUNK_SIZE, null);
+  const readInto = (index: number) => source.read(buffers[index % 3]!, 0, chunk, null);
   let reading = readInto(0);
   let writing: Promise<unknown> = Promise.resolve();
   let size = 0;
@@ -41,14 +40,14 @@ export async function hashAndCopy(
       const { bytesRead, buffer } = await reading;
       if (bytesRead === 0) break;
       options.signal?.throwIfAborted();
-      const chunk = buffer.subarray(0, bytesRead);
+      const bytes = buffer.subarray(0, bytesRead);
       // The next buffer last held chunk index-2, whose write finished before chunk index-1's began.
       reading = readInto(index + 1);
-      hash.update(chunk);
+      hash.update(bytes);
       size += bytesRead;
       options.onChunk?.(size);
       await writing;
-      if (target) writing = writeAll(target, chunk);
+      if (target) writing = writeAll(target, bytes);
     }
     await writing;
   } finally {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RulesPack } from '../../../shared/rules/schema';
 import { parseCompiledPack } from './compiled';
@@ -64,6 +64,22 @@ export async function loadInstalledPack(rulesDir: string, id: string, version?: 
       { file: chosen.file, message: `the file holds ${pack.id}@${pack.version}, not what its name says` },
     ]);
   }
+  return pack;
+}
+
+const parsed = new Map<string, { mtimeMs: number; size: number; pack: RulesPack }>();
+
+/**
+ * A compiled pack file, validated in full the first time and again whenever the file changes
+ * (size or modification time): opening a project must not pay ~100 ms of re-validation each time.
+ * The returned pack is shared; callers never mutate it.
+ */
+async function parseOnce(file: string): Promise<RulesPack> {
+  const { mtimeMs, size } = await stat(file);
+  const hit = parsed.get(file);
+  if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.pack;
+  const pack = parseCompiledPack(JSON.parse(await readFile(file, 'utf8')), file);
+  parsed.set(file, { mtimeMs, size, pack });
   return pack;
 }
 

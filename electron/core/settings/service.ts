@@ -29,11 +29,16 @@ export function updateSettings(core: Core, patch: SettingsPatch): Settings {
   return getSettings(core);
 }
 
-/** The OS account name: the default "who" until the user sets their own. */
+let accountName: string | undefined;
+
+/** The OS account name: the default "who" until the user sets their own. Read once: the lookup opens /etc/passwd. */
 function osUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
+  if (accountName === undefined) {
+    try {
+      accountName = userInfo().username;
+    } catch {
+      accountName = 'unknown';
+    }
   }
+  return accountName;
 }

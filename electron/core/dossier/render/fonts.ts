@@ -47,10 +47,40 @@ function fontFiles(): { regular: Buffer; bold: Buffer } {
   return cached;
 }
 
+/** The part of pdfkit's embedded font object that shapes text. */
+interface LayoutFont {
+  layout(text: string, features?: unknown, onlyWidth?: boolean): unknown;
+}
+
+/**
+ * pdfkit caches shaping per word but never when OpenType features are asked for, and it shapes
+ * each featured line several times per draw (measure, then encode). Hash and id lines use the
+ * half-width feature, so without this they are a quarter of the render's CPU. Remembering the last
+ * featured line is enough: the repeats come back to back. The result is never mutated by pdfkit.
+ */
+function rememberLastFeaturedLayout(font: LayoutFont): void {
+  const shape = font.layout.bind(font);
+  let lastKey: string | undefined;
+  let last: unknown;
+  font.layout = (text, features, onlyWidth) => {
+    if (!features) return shape(text, features, onlyWidth);
+    const key = `${onlyWidth ? 1 : 0}\u0000${JSON.stringify(features)}\u0000${text}`;
+    if (key !== lastKey) {
+      last = shape(text, features, onlyWidth);
+      lastKey = key;
+    }
+    return last;
+  };
+}
+
 /** Registers the regular and bold CJK fonts on a document (pdfkit embeds only the glyphs used). */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   const files = fontFiles();
   doc.registerFont(FONT.regular, files.regular);
   doc.registerFont(FONT.bold, files.bold);
-  doc.font(FONT.regular);
+  for (const name of [FONT.bold, FONT.regular]) {
+    doc.font(name);
+    // pdfkit keeps the font object it just opened in `_font` (not in its typings).
+    rememberLastFeaturedLayout((doc as unknown as { _font: LayoutFont })._font);
+  }
 }
