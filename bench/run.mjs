@@ -6,34 +6,14 @@
 // them with `node bench/cpuprofile-top.mjs <file>`).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle as common, workerEntries } from '../scripts/esbuild-common.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(repo, '.cache', 'bench');
 const workersDir = join(out, 'workers');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'echarts', 'exceljs', 'fontkit'],
-  logLevel: 'warning',
-  define: { 'import.meta.dirname': '__dirname' },
-};
-
-function workerEntries(dir) {
-  const found = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...workerEntries(path));
-    else if (name.endsWith('.worker.ts')) found.push(path);
-  }
-  return found;
-}
-
 rmSync(out, { recursive: true, force: true });
 mkdirSync(workersDir, { recursive: true });
 await Promise.all([

@@ -3,6 +3,7 @@
  * (`dossier:generate`: integrity checks, model, pdfkit in the worker job, signPdf), against headless
  * Chromium printing the same model as HTML (bench/html-report.ts) — both from the same locked revision.
  */
+import { CHROMIUM_FLAGS } from '../../test/e2e/chromium-flags';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,14 +69,7 @@ export interface DossierFigure {
 /** Chromium flags from DESIGN.md §10, plus what printing local files needs. */
 export function chromiumFlags(userDataDir: string, out: string): string[] {
   return [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM_FLAGS,
     `--user-data-dir=${userDataDir}`,
     // @font-face from a file:// page is a cross-origin fetch unless file access is allowed.
     '--allow-file-access-from-files',

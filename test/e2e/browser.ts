@@ -2,18 +2,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** Chromium flags that keep Debian's Chromium quiet and off the network (see ../shared/DESIGN.md §8). */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS } from './chromium-flags';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'screenshots');
 
@@ -33,7 +22,7 @@ export async function openSession(): Promise<Session> {
   // A persistent context on a brand-new folder is how Playwright takes a fresh --user-data-dir.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'adsg-chromium-')), {
     executablePath: '/usr/bin/chromium',
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',
   });
