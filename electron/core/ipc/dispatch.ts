@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { contract, type Channel } from '../../../shared/ipc/contract';
+import { EvidenceError } from '../evidence/errors';
 import { describeIssues, localiseIssues, safeParseIn } from '../../../shared/i18n/issues';
 import { translate } from '../../../shared/i18n/messages';
 import type { Locale } from '../../../shared/i18n/locale';
@@ -30,6 +32,14 @@ export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
       message: issues?.length ? `${head}\n${describeIssues(issues, locale)}` : head,
       ...(issues ? { details: { issues } } : {}),
     };
+  }
+  // Data that no longer matches its own schema was damaged outside the app: an integrity problem
+  // the user must hear about by name, not an "internal error".
+  if (error instanceof z.ZodError || error instanceof SyntaxError) {
+    return { code: 'integrity', message: translate(locale, 'error.integrity', { what: error.message.slice(0, 200) }) };
+  }
+  if (error instanceof EvidenceError && error.code === 'bad-hash') {
+    return { code: 'integrity', message: translate(locale, 'error.integrity', { what: error.message }) };
   }
   if (error instanceof RulesPackError) {
     const code = ({ 'not-found': 'not-found', conflict: 'conflict', invalid: 'integrity', 'hash-mismatch': 'integrity', tampered: 'integrity' } as const)[error.code];
