@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { LOCALES, type Locale } from '../../shared/i18n/locale';
 import { defaultDataDir } from '../core/paths';
 import { registerAuditCommands } from './commands/audit';
+import { registerBundleCommands } from './commands/bundles';
 import { registerDetermineCommand } from './commands/determine';
 import { registerRulesCommand } from './commands/rules';
 import { registerProjectsCommand } from './commands/projects';
@@ -39,5 +40,6 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   registerAuditCommands(program);
   registerReviewCommands(program);
   registerSigningCommands(program);
+  registerBundleCommands(program);
   return program;
 }

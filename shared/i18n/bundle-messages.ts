@@ -1,4 +1,4 @@
-import { formatText, type TextParams } from '../rules/messages';
+import { formatText, type TextParams } from './format';
 import type { Bilingual, Locale } from './locale';
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './channels/audit';
+import { bundleChannels } from './channels/bundles';
 import { projectChannels } from './channels/projects';
 import { reviewChannels } from './channels/review';
 import { rulesChannels } from './channels/rules';
@@ -10,7 +11,7 @@ import { signingChannels } from './channels/signing';
  * Inputs are strict (unknown fields are refused). Main registers exactly these channels, the
  * preload exposes exactly these functions, and a channel without a handler fails to compile.
  */
-export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels, ...reviewChannels, ...signingChannels } as const satisfies Record<
+export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels, ...reviewChannels, ...signingChannels, ...bundleChannels } as const satisfies Record<
   string,
   { input: z.ZodType; output: z.ZodType }
 >;

@@ -4,7 +4,9 @@ import { verifyChainRows } from './chain';
 import { evidenceEntry } from './entry-names';
 import { BundleError, shown } from './errors';
 import { firstIssue, type Manifest, type ManifestEntry } from './manifest';
-import { BundleProject, BundleWorkspace } from './project-file';
+import { Workspace } from '../../../shared/ipc/channels/audit';
+import { BundleProject } from './project-file';
+import { embeddedOrigins } from './provenance';
 
 /**
  * Parses project.json: UTF-8, JSON in canonical form (which also rules out duplicate keys and
@@ -62,17 +64,21 @@ export function checkProject(project: BundleProject, manifest: Manifest, listed:
   for (const row of project.trail) {
     for (const text of [row.before, row.after]) if (text !== null) readCanonical(Buffer.from(text, 'utf8'), () => fail('a trail row holds text that is not canonical JSON'));
   }
-  const hashes = new Set(project.trail.map((r) => r.hash));
-  for (const r of project.revisions) checkRevision(r, id, hashes, fail);
+  // A copy's revisions name heads of the original chain and snapshots of the original project, which its genesis carries.
+  const origins = embeddedOrigins(project.trail);
+  const hashes = new Set([...project.trail.map((r) => r.hash), ...origins.hashes]);
+  const projects = new Set([id, ...origins.projectIds]);
+  for (const r of project.revisions) checkRevision(r, projects, hashes, fail);
 }
 
-function checkRevision(r: BundleProject['revisions'][number], projectId: string, chain: ReadonlySet<string>, fail: (detail: string) => BundleError): void {
+function checkRevision(r: BundleProject['revisions'][number], projects: ReadonlySet<string>, chain: ReadonlySet<string>, fail: (detail: string) => BundleError): void {
   if (r.state === 'accepted' && (r.snapshot === null || r.trailHead === null)) throw new BundleError('snapshot-mismatch', { revision: r.number });
   if (r.trailHead !== null && !chain.has(r.trailHead)) throw fail(`revision ${r.number} names a trail head outside the chain`);
   if (r.snapshot === null) return;
   if (createHash('sha256').update(r.snapshot).digest('hex') !== r.snapshotHash) throw new BundleError('snapshot-mismatch', { revision: r.number });
-  const snapshot = BundleWorkspace.safeParse(readCanonical(Buffer.from(r.snapshot, 'utf8'), () => new BundleError('snapshot-mismatch', { revision: r.number })));
-  if (!snapshot.success || snapshot.data.project.id !== projectId) throw new BundleError('snapshot-mismatch', { revision: r.number });
+  // Read as the dossier reads it (not strictly): a snapshot accepted under an older app version stays importable.
+  const snapshot = Workspace.safeParse(readCanonical(Buffer.from(r.snapshot, 'utf8'), () => new BundleError('snapshot-mismatch', { revision: r.number })));
+  if (!snapshot.success || !projects.has(snapshot.data.project.id)) throw new BundleError('snapshot-mismatch', { revision: r.number });
 }
 
 /**

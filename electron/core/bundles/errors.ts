@@ -1,7 +1,7 @@
 import { bundleMessage, type BundleMessageKey } from '../../../shared/i18n/bundle-messages';
 import type { Locale } from '../../../shared/i18n/locale';
 import type { ErrorCode, ErrorPayload } from '../../../shared/ipc/result';
-import type { TextParams } from '../../../shared/rules/messages';
+import type { TextParams } from '../../../shared/i18n/format';
 import { isSystemError } from '../evidence/errors';
 
 /** Why a bundle was refused or could not be made: one catalogue message each. */

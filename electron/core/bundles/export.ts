@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { Transform, type TransformCallback } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { open as openFile, rename, rm } from 'node:fs/promises';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { Core } from '../core';
@@ -66,11 +66,13 @@ export async function exportBundle(core: Core, projectId: string, out: string, o
   const partial = `${out}.${randomUUID()}.partial`;
   const zip = new yazl.ZipFile();
   const bundleHash = new HashMeter();
-  const file = createWriteStream(partial, { flags: 'wx' });
-  const written = finished(zip.outputStream.pipe(bundleHash).pipe(file));
+  const written = pipeline(zip.outputStream, bundleHash, createWriteStream(partial, { flags: 'wx' }));
+  // Awaited on success; on failure the error that stopped the export is the one reported.
+  written.catch(() => undefined);
   // yazl reports a failing source through the zip object; without a listener that would crash the process.
   const zipFailed = new Promise<never>((_resolve, reject) => zip.on('error', reject));
   zipFailed.catch(() => undefined);
+  const sources = new Set<Readable>();
   try {
     const entries: ManifestEntry[] = [];
     zip.addBuffer(projectJson, PROJECT_ENTRY, entryOptions(now, true));
@@ -80,7 +82,7 @@ export async function exportBundle(core: Core, projectId: string, out: string, o
     for (const e of evidence) {
       throwIfCancelled(options.signal);
       const name = evidenceEntry(e.sha256);
-      const got = await Promise.race([addStoredFile(zip, name, storedPath(core.paths.evidence, e.sha256), now, (n) => advance(e.fileName, n)), zipFailed]).catch((err: unknown) => {
+      const got = await Promise.race([addStoredFile(zip, name, storedPath(core.paths.evidence, e.sha256), { mtime: now, open: sources, signal: options.signal, onBytes: (n) => advance(e.fileName, n) }), zipFailed]).catch((err: unknown) => {
         throw isSystemError(err) && err.code === 'ENOENT' ? new BundleError('evidence-damaged', { name: shown(e.fileName), sha256: e.sha256 }) : err;
       });
       if (got.sha256 !== e.sha256 || got.size !== e.size) throw new BundleError('evidence-damaged', { name: shown(e.fileName), sha256: e.sha256 });
@@ -112,8 +114,9 @@ export async function exportBundle(core: Core, projectId: string, out: string, o
     progress.finish();
     return { file: out, bytes: bundleHash.size, sha256: bundleHash.digest(), projectId, trailHead, evidence: evidence.length, dossiers: dossiers.length, signed: !!options.signer };
   } catch (e) {
-    zip.outputStream.unpipe();
-    file.destroy();
+    for (const source of sources) source.destroy();
+    bundleHash.destroy();
+    await written.catch(() => undefined);
     await rm(partial, { force: true });
     throw asBundleError(e, options.signal);
   }
@@ -121,15 +124,27 @@ export async function exportBundle(core: Core, projectId: string, out: string, o
 
 /**
  * Adds a file as a stored entry, opened only when yazl reaches it (one open file at a time), and
- * resolves with the SHA-256 and size of the bytes that actually went into the zip.
+ * resolves with the SHA-256 and size of the bytes that actually went into the zip. An abort stops
+ * it mid-file, so cancelling a multi-GB export is immediate.
  */
-function addStoredFile(zip: yazl.ZipFile, name: string, path: string, mtime: Date, onBytes: (n: number) => void): Promise<{ sha256: string; size: number }> {
+function addStoredFile(
+  zip: yazl.ZipFile,
+  name: string,
+  path: string,
+  options: { mtime: Date; open: Set<Readable>; signal?: AbortSignal; onBytes: (n: number) => void },
+): Promise<{ sha256: string; size: number }> {
   return new Promise((resolve, reject) => {
-    zip.addReadStreamLazy(name, entryOptions(mtime, false), (give) => {
+    zip.addReadStreamLazy(name, entryOptions(options.mtime, false), (give) => {
       const source = createReadStream(path);
-      const meter = new HashMeter(onBytes);
+      const meter = new HashMeter(options.onBytes);
+      // Tracked so a failed export closes the file it was reading.
+      options.open.add(source);
+      source.on('close', () => options.open.delete(source));
+      const abort = () => source.destroy(new BundleError('cancelled'));
+      options.signal?.addEventListener('abort', abort, { once: true });
       // pipe() does not forward errors: a vanished file must fail this entry, not hang it.
       source.on('error', (err) => meter.destroy(err));
+      meter.on('close', () => options.signal?.removeEventListener('abort', abort));
       meter.on('error', reject);
       meter.on('end', () => resolve({ sha256: meter.digest(), size: meter.size }));
       give(null, source.pipe(meter));
@@ -159,7 +174,7 @@ class HashMeter extends Transform {
 }
 
 async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
+  const handle = await openFile(path, 'r+');
   try {
     await handle.sync();
   } finally {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { lstat, rm, stat } from 'node:fs/promises';
+import { lstat, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { isHashReferenced } from '../db/repos/evidence';
 import { commitTempFile } from '../evidence/durable';
 import { isSystemError } from '../evidence/errors';
@@ -42,7 +43,10 @@ export async function storeEvidence(files: readonly VerifiedFile[], evidenceRoot
 export async function unstoreEvidence(evidenceRoot: string, hashes: readonly string[], db?: Database): Promise<void> {
   for (const sha256 of hashes) {
     if (db && isHashReferenced(db, sha256)) continue;
-    await rm(storedPath(evidenceRoot, sha256), { force: true });
+    const file = storedPath(evidenceRoot, sha256);
+    await rm(file, { force: true });
+    // The prefix folder may have been made for this file; leave it only if something else is in it.
+    await rmdir(dirname(file)).catch(() => undefined);
   }
 }
 

@@ -12,12 +12,14 @@ import { RulesPackError } from '../rules/errors';
 import { auditHandlers } from './handlers/audit';
 import { projectHandlers } from './handlers/projects';
 import { reviewHandlers } from './handlers/review';
+import { bundleHandlers } from './handlers/bundles';
+import { BundleError } from '../bundles/errors';
 import { signingHandlers } from './handlers/signing';
 import { headlessPorts, type Ports } from '../ports';
 import type { Handlers } from './handlers/types';
 
 /** Every channel's handler. Leaving a channel out is a compile error here. */
-export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers, ...rulesHandlers, ...reviewHandlers, ...signingHandlers };
+export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers, ...rulesHandlers, ...reviewHandlers, ...signingHandlers, ...bundleHandlers };
 
 /** Renders a thrown AppError (or anything else) as a Result error in the user's language. */
 export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
@@ -41,6 +43,7 @@ export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
   if (error instanceof EvidenceError && error.code === 'bad-hash') {
     return { code: 'integrity', message: translate(locale, 'error.integrity', { what: error.message }) };
   }
+  if (error instanceof BundleError) return error.toPayload(locale);
   if (error instanceof RulesPackError) {
     const code = ({ 'not-found': 'not-found', conflict: 'conflict', invalid: 'integrity', 'hash-mismatch': 'integrity', tampered: 'integrity' } as const)[error.code];
     return { code, message: error.describe(locale) };

@@ -58,7 +58,7 @@ export async function loadInstalledPack(rulesDir: string, id: string, version?: 
   );
   const chosen = candidates.at(-1);
   if (!chosen) throw new RulesPackError('not-found', { pack: version ? `${id}@${version}` : id, dir: rulesDir });
-  const pack = parseCompiledPack(await readJson(chosen.file), chosen.file);
+  const pack = await parseOnce(chosen.file);
   if (pack.id !== chosen.id || pack.version !== chosen.version) {
     throw new RulesPackError('invalid', { pack: chosen.file }, [
       { file: chosen.file, message: `the file holds ${pack.id}@${pack.version}, not what its name says` },
@@ -78,7 +78,7 @@ async function parseOnce(file: string): Promise<RulesPack> {
   const { mtimeMs, size } = await stat(file);
   const hit = parsed.get(file);
   if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.pack;
-  const pack = parseCompiledPack(JSON.parse(await readFile(file, 'utf8')), file);
+  const pack = parseCompiledPack(await readJson(file), file);
   parsed.set(file, { mtimeMs, size, pack });
   return pack;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { bundleChannels, type BundleImportSummary } from '../../../../shared/ipc/channels/bundles';
+import type { bundleChannels, BundleImportSummary } from '../../../../shared/ipc/channels/bundles';
 import { exportBundle } from '../../bundles/export';
 import { importBundle } from '../../bundles/import';
 import type { BundleProgress } from '../../bundles/progress';
@@ -7,6 +7,7 @@ import type { Core } from '../../core';
 import { signingAppError } from '../../dossier/service';
 import type { Ports } from '../../ports';
 import { getProject } from '../../projects/service';
+import { safeFileName } from '../../safe-file-name';
 import { unlockIdentity } from '../../signing';
 
 type BundleChannel = keyof typeof bundleChannels;
@@ -20,15 +21,12 @@ type BundleHandlers = {
 /** Bundle progress as the renderer's job events. */
 const emitter = (ports: Ports, jobId: string) => (p: BundleProgress) => ports.emit('job:progress', { jobId, kind: 'bundle', label: p.label, done: p.done, total: p.total });
 
-/** A file name from a project name: no separators or characters Windows refuses. */
-const fileNameFor = (name: string) => `${name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 80) || 'project'}.adsg`;
-
 /** Export asks where to save (after unlocking the identity, so a wrong passphrase fails first); import asks which file. */
 export const bundleHandlers: BundleHandlers = {
   'bundle:export': async ({ projectId, jobId, identityId, passphrase }, core, ports) => {
     const project = getProject(core, projectId);
     const signer = identityId && passphrase ? await unlockIdentity(core.paths.identities, identityId, passphrase).catch((e: unknown) => Promise.reject(signingAppError(e))) : undefined;
-    const path = await ports.saveFile(fileNameFor(project.name), ['adsg']);
+    const path = await ports.saveFile(`${safeFileName(project.name)}.adsg`, ['adsg']);
     if (!path) return { saved: false, path: null, sha256: null, bytes: null, signed: false };
     const written = await core.jobs.run(jobId, (signal) => exportBundle(core, projectId, path, { signer, signal, onProgress: emitter(ports, jobId) }));
     return { saved: true, path, sha256: written.sha256, bytes: written.bytes, signed: written.signed };
