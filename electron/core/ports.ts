@@ -11,6 +11,12 @@ export interface Ports {
   pickFiles(options?: { extensions?: string[]; multiple?: boolean }): Promise<string[]>;
   /** Where the user chose to save; null when they cancelled. */
   saveFile(defaultName: string, extensions: string[]): Promise<string | null>;
+  /**
+   * Whether a path the renderer sends really came from the user (a file dialog or a real drop).
+   * Hosts whose caller is the user themself (CLI, tests) leave it out; the app must not let a
+   * compromised page read arbitrary files by naming them.
+   */
+  isUserChosenPath?(path: string): boolean;
 }
 
 /** Ports for hosts with no user to ask (CLI, tests): events are dropped, dialogs cancel. */

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
-import { EVENT_NAMES } from '../../shared/ipc/events';
+import { DROPPED_PATH_CHANNEL, EVENT_NAMES } from '../../shared/ipc/events';
 
 // One function per contract channel and nothing else: no Node, no generic send, no logic.
 contextBridge.exposeInMainWorld(
@@ -16,5 +16,10 @@ contextBridge.exposeInMainWorld('host', {
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.removeListener(event, wrapped);
   },
-  pathForFile: (file: File) => webUtils.getPathForFile(file) || null,
+  // Only a real dropped File has a path; main accepts evidence paths it heard about this way.
+  pathForFile: (file: File) => {
+    const path = webUtils.getPathForFile(file);
+    if (path) ipcRenderer.send(DROPPED_PATH_CHANNEL, path);
+    return path || null;
+  },
 });

@@ -17,3 +17,6 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** Preload → main: the path of a file the user dropped on the window (not a contract channel: the page cannot call it). */
+export const DROPPED_PATH_CHANNEL = 'host:dropped-path';

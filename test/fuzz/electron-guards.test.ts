@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
+import { DROPPED_PATH_CHANNEL } from '../../shared/ipc/events';
+import { isGranted } from '../../electron/main/ipc/granted-paths';
 import { CHANNELS } from '../../shared/ipc/contract';
 // vi.mock below is hoisted above these imports: main's modules register with a fake Electron.
 import { guardSession, guardWebContents } from '../../electron/main/app/guards';
@@ -11,12 +13,16 @@ type Listener = (...args: never[]) => unknown;
 /** What main registered with Electron, captured by the fake below. */
 const fake = vi.hoisted(() => ({
   ipc: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
+  on: new Map<string, (event: unknown, payload: unknown) => void>(),
   session: new Map<string, Listener>(),
   app: new Map<string, Listener>(),
 }));
 
 vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => fake.ipc.set(channel, handler) },
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => fake.ipc.set(channel, handler),
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => fake.on.set(channel, listener),
+  },
   BrowserWindow: { fromWebContents: (contents: { window?: object }) => contents.window ?? null },
   dialog: {},
   session: {
@@ -44,6 +50,16 @@ describe('door: IPC senders (electron/main/ipc/router.ts)', () => {
   test('every contract channel is registered, and our own top-level page is served', async () => {
     expect([...fake.ipc.keys()].sort()).toEqual([...CHANNELS].sort());
     expect(await call(event('app://workbench/index.html'))).toMatchObject({ ok: true });
+  });
+
+  test('only our own page can report a dropped file, and only absolute paths count', () => {
+    const report = fake.on.get(DROPPED_PATH_CHANNEL)!;
+    report(event('https://evil.example/'), '/etc/shadow');
+    report(event('app://workbench/index.html', { subframe: true }), '/etc/passwd');
+    report(event('app://workbench/index.html'), 'relative.txt');
+    report(event('app://workbench/index.html'), '/home/auditor/photo.jpg');
+    expect(['/etc/shadow', '/etc/passwd', 'relative.txt'].map(isGranted)).toEqual([false, false, false]);
+    expect(isGranted('/home/auditor/photo.jpg')).toBe(true);
   });
 
   test('another origin, a subframe, a vanished frame or no window is refused before dispatch', async () => {

@@ -1,5 +1,5 @@
 import { type Command } from 'commander';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ProjectId } from '../../../shared/domain/ids';
@@ -10,6 +10,7 @@ import { importBundle, type ImportResult } from '../../core/bundles/import';
 import { signingAppError } from '../../core/dossier/service';
 import { RulesPackError } from '../../core/rules/errors';
 import { unlockIdentity } from '../../core/signing';
+import { passphraseFrom } from '../files';
 import { CliError, EXIT, globalsOf, print, type GlobalOptions } from '../context';
 import { parseInput, withCore } from '../core-session';
 
@@ -29,18 +30,6 @@ async function bundleCall<T>(g: GlobalOptions, run: (core: Core) => Promise<T>):
   }
 }
 
-/** The first line of a file, so a passphrase never appears in the process list or shell history. */
-async function passphraseFrom(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(resolve(path), 'utf8');
-  } catch (e) {
-    throw new CliError(EXIT.badInput, `--passphrase-file: ${(e as Error).message}`);
-  }
-  const first = text.split(/\r?\n/)[0] ?? '';
-  if (!first) throw new CliError(EXIT.badInput, '--passphrase-file: the file is empty');
-  return first;
-}
 
 function describeImport(r: ImportResult): string {
   const lines = [`${r.projectId}  ${r.name}`];

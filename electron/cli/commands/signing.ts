@@ -1,5 +1,5 @@
 import { type Command } from 'commander';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -10,27 +10,13 @@ import { countersignDossier, produceDossier, signingAppError } from '../../core/
 import { verifyDossier } from '../../core/dossier/verify';
 import { headlessPorts } from '../../core/ports';
 import { createIdentity, exportCertificate, importIdentity, importTrustedCertificates, listIdentities, listTrustedCertificates, readTrustedCertificates } from '../../core/signing';
+import { passphraseFrom, readArg } from '../files';
 import { CliError, EXIT, globalsOf, print, type GlobalOptions } from '../context';
 import { parseInput, withCore } from '../core-session';
 
 const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'v.invalid');
 
-/** Reads a file the user named; a missing one is bad input naming the option. */
-async function readArg(path: string, option: string): Promise<Buffer> {
-  try {
-    return await readFile(resolve(path));
-  } catch (e) {
-    throw new CliError(EXIT.badInput, `${option}: ${(e as Error).message}`);
-  }
-}
 
-/** The passphrase from a file (first line), so it never appears in the process list or shell history. */
-async function passphraseFrom(path: string): Promise<string> {
-  const text = (await readArg(path, '--passphrase-file')).toString('utf8');
-  const first = text.split(/\r?\n/)[0] ?? '';
-  if (!first) throw new CliError(EXIT.badInput, '--passphrase-file: the file is empty');
-  return first;
-}
 
 async function signingCall<T>(g: GlobalOptions, run: (core: Core) => Promise<T>): Promise<T> {
   return withCore(g, async (core) => {

@@ -21,9 +21,9 @@ export interface OpenDatabase {
  * must survive a power cut once reported saved.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): OpenDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;
   try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     db = new Database(file, { nativeBinding: options.nativeBinding, readonly: options.readonly ?? false });
     db.pragma('journal_mode = WAL');
   } catch (e) {

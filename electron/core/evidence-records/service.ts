@@ -46,7 +46,9 @@ export async function addEvidenceFiles(
 ): Promise<Evidence[]> {
   getProject(core, input.projectId);
   for (const path of input.paths) {
-    if (!isAbsolute(path)) throw new AppError('validation', 'error.evidence-not-file', { what: path });
+    if (!isAbsolute(path) || (ports.isUserChosenPath && !ports.isUserChosenPath(path))) {
+      throw new AppError('validation', 'error.evidence-not-file', { what: path });
+    }
     // Never ingest the workbench's own data folder back into itself.
     const rel = relative(core.dataDir, path);
     if (!rel.startsWith('..') && !isAbsolute(rel)) throw new AppError('validation', 'error.evidence-not-file', { what: path });

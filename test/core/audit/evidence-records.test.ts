@@ -71,4 +71,18 @@ describe('evidence in a project', () => {
     }
     expect(await dispatch(core, 'workspace:get', { projectId })).toMatchObject({ ok: true, value: { evidence: [] } });
   });
+
+  test('in the app, only paths the user chose (dialog or real drop) are read', async () => {
+    const core = tempCore();
+    const projectId = await project(core);
+    const dir = tempDir();
+    const chosen = join(dir, 'chosen.txt');
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(chosen, 'chosen');
+    writeFileSync(secret, 'not offered by the user');
+    const ports = { ...recordingPorts(), isUserChosenPath: (p: string) => p === chosen };
+    const refused = await dispatch(core, 'evidence:addPaths', { projectId, paths: [secret], jobId: 'x' }, ports);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await dispatch(core, 'evidence:addPaths', { projectId, paths: [chosen], jobId: 'y' }, ports)).toMatchObject({ ok: true });
+  });
 });
