@@ -13,7 +13,9 @@ export function AntdProvider({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={locale === 'zh-CN' ? zh_CN : enUS}
-      theme={{ token: { fontFamily: "'Noto Sans Hans', system-ui, sans-serif", colorPrimary: '#1f5fa8', borderRadius: 4 } }}
+      theme={{
+        token: { fontFamily: "'Noto Sans Hans', system-ui, sans-serif", colorPrimary: '#1f5fa8', borderRadius: 4 },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

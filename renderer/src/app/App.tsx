@@ -1,5 +1,5 @@
 import { HashRouter, Route, Routes } from 'react-router';
-import { ProjectsPage } from '../features/projects/ProjectsPage';
+import { ProjectsRoute } from './ProjectsRoute';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 import { ProjectPage } from './ProjectPage';
@@ -11,7 +11,7 @@ export function App() {
     <HashRouter>
       <Routes>
         <Route element={<Shell />}>
-          <Route index element={<ProjectsPage />} />
+          <Route index element={<ProjectsRoute />} />
           <Route path="projects/:id/:tab?" element={<ProjectPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="verify" element={<VerifyPage />} />

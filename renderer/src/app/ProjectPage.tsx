@@ -13,11 +13,11 @@ import { NewFindingButton } from '../features/findings/NewFindingButton';
 import { InventoryPage } from '../features/inventory/InventoryPage';
 import { ProjectOverview } from '../features/projects/ProjectOverview';
 import { ReviewPage } from '../features/review/ReviewPage';
+import { ExportBundleButton } from '../features/bundles/BundleButtons';
 import { call } from '../lib/api';
 import { PackProvider } from '../lib/pack';
 import { useLoad } from '../lib/use-call';
 import { WorkspaceProvider, useWorkspace } from '../lib/workspace';
-
 
 /** One open project: its tabs share the workspace and the pinned rules pack. Features are composed here. */
 export function ProjectPage() {
@@ -26,7 +26,16 @@ export function ProjectPage() {
   const navigate = useNavigate();
   const pack = useLoad(() => call('rules:forProject', { projectId: id as never }), [id]);
   const failed = (error?: Error) =>
-    error ? <Alert type="error" showIcon message={error.message} action={<Button onClick={() => navigate('/')}>{t('common.back')}</Button>} /> : <Spin />;
+    error ? (
+      <Alert
+        type="error"
+        showIcon
+        message={error.message}
+        action={<Button onClick={() => navigate('/')}>{t('common.back')}</Button>}
+      />
+    ) : (
+      <Spin />
+    );
   if (pack.error || !pack.data) return failed(pack.error);
   return (
     <PackProvider pack={pack.data}>
@@ -55,7 +64,22 @@ function ProjectTabs({ tab }: { tab: string }) {
             <Space direction="vertical" style={{ width: '100%' }}>
               <EvidenceForItem itemId={itemId} />
               <NewFindingButton itemId={itemId} />
-              <Collapse size="small" items={[{ key: 'h', label: t('projects.history'), children: <TrailHistory projectId={ws.project.id} entityId={itemId} version={ws.answers.find((a) => a.itemId === itemId)?.updatedAt ?? ''} /> }]} />
+              <Collapse
+                size="small"
+                items={[
+                  {
+                    key: 'h',
+                    label: t('projects.history'),
+                    children: (
+                      <TrailHistory
+                        projectId={ws.project.id}
+                        entityId={itemId}
+                        version={ws.answers.find((a) => a.itemId === itemId)?.updatedAt ?? ''}
+                      />
+                    ),
+                  },
+                ]}
+              />
             </Space>
           )}
         />
@@ -64,7 +88,11 @@ function ProjectTabs({ tab }: { tab: string }) {
     { key: 'evidence', label: t('tabs.evidence'), children: <EvidencePage /> },
     { key: 'findings', label: t('tabs.findings'), children: <FindingsPage /> },
     { key: 'review', label: t('tabs.review'), children: <ReviewPage /> },
-    { key: 'overview', label: t('tabs.overview'), children: <ProjectOverview /> },
+    {
+      key: 'overview',
+      label: t('tabs.overview'),
+      children: <ProjectOverview extra={<ExportBundleButton projectId={ws.project.id} />} />,
+    },
   ];
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={0}>

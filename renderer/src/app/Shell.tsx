@@ -11,7 +11,11 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { settings, update } = useSettings();
-  const selected = pathname.startsWith('/settings') ? 'settings' : pathname.startsWith('/verify') ? 'verify' : 'projects';
+  const selected = pathname.startsWith('/settings')
+    ? 'settings'
+    : pathname.startsWith('/verify')
+      ? 'verify'
+      : 'projects';
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
@@ -31,7 +35,14 @@ export function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #eee',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            paddingInline: 24,
+          }}
         >
           <Typography.Text strong>{t('app.title')}</Typography.Text>
           <Segmented

@@ -73,7 +73,8 @@ export function DashboardPage() {
       series: [
         {
           type: 'pie',
-          radius: ['45%', '70%'],
+          radius: ['38%', '60%'],
+          center: ['50%', '45%'],
           label: { formatter: '{b}: {c}', fontFamily: 'Noto Sans Hans' },
           data: (['major', 'minor', 'observation'] as const).map((s) => ({
             name: t(`severity.${s}`),

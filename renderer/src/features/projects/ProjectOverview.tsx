@@ -1,5 +1,5 @@
 import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useWorkspace } from '../../lib/workspace';
@@ -8,7 +8,7 @@ import { TrailHistory } from '../../components/TrailHistory';
 import { useProjectActions } from './use-project-actions';
 
 /** A project's scope fields, edit/archive/delete, and its change history. */
-export function ProjectOverview() {
+export function ProjectOverview({ extra }: { extra?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -21,6 +21,7 @@ export function ProjectOverview() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
         <Space>
+          {extra}
           <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
           <Button onClick={() => void actions.setArchived(project, project.status === 'active')}>
             {project.status === 'active' ? t('common.archive') : t('common.unarchive')}

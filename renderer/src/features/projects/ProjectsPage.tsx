@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Project } from '../../../../shared/domain/project';
@@ -10,7 +10,7 @@ import { ProjectFormModal } from './ProjectFormModal';
 import { useProjectActions } from './use-project-actions';
 
 /** The list of audit projects: create, open, archive and delete. */
-export function ProjectsPage() {
+export function ProjectsPage({ headerExtra }: { headerExtra?: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -39,6 +39,7 @@ export function ProjectsPage() {
         </Typography.Title>
         <Space>
           <Switch checked={includeArchived} onChange={setIncludeArchived} /> {t('projects.showArchived')}
+          {headerExtra}
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('projects.new')}
           </Button>
