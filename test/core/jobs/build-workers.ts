@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { nodeBundle } from '../../../scripts/esbuild-common.mjs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,18 +15,7 @@ export async function buildWorkers(entries: Record<string, string>): Promise<str
   const dir = await mkdtemp(path.join(tmpdir(), 'adsg-workers-'));
   await Promise.all(
     Object.entries(entries).map(([name, entry]) =>
-      build({
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'cjs',
-        sourcemap: true,
-        external: ['electron', 'better-sqlite3', 'pdfkit', 'echarts', 'exceljs', 'fontkit'],
-        logLevel: 'warning',
-        define: { 'import.meta.dirname': '__dirname' },
-        entryPoints: [entry],
-        outfile: path.join(dir, `${name}.cjs`),
-      }),
+      build({ ...nodeBundle, entryPoints: [entry], outfile: path.join(dir, `${name}.cjs`) }),
     ),
   );
   return dir;
