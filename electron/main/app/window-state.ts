@@ -27,3 +27,24 @@ export function saveWindowState(file: string, state: WindowState): void {
   writeFileSync(`${file}.tmp`, JSON.stringify(state));
   renameSync(`${file}.tmp`, file);
 }
+
+/** A rectangle on screen (Electron's Rectangle). */
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The saved position only if enough of the window (100 × 50 px) would land on a display that
+ * exists now: a monitor unplugged since, or a hand-edited file, must not put the window off-screen.
+ */
+export function onScreen(state: WindowState, displays: readonly Area[]): WindowState {
+  if (state.x === undefined || state.y === undefined) return state;
+  const { x, y } = state;
+  const visible = displays.some(
+    (d) => x + 100 <= d.x + d.width && x + state.width - 100 >= d.x && y >= d.y && y + 50 <= d.y + d.height,
+  );
+  return visible ? state : { width: state.width, height: state.height, maximized: state.maximized };
+}

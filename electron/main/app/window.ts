@@ -1,11 +1,11 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './protocol';
-import { loadWindowState, saveWindowState } from './window-state';
+import { loadWindowState, onScreen, saveWindowState } from './window-state';
 
 /** The one application window, with every hardening option Electron offers switched on. */
 export function createMainWindow(options: { preload: string; stateFile: string; title: string }): BrowserWindow {
-  const state = loadWindowState(options.stateFile);
+  const state = onScreen(loadWindowState(options.stateFile), screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
     width: state.width,
     height: state.height,
