@@ -158,14 +158,23 @@ export async function previewEvidence(core: Core, id: string) {
 }
 
 /** Re-hashes every evidence file of the project; each problem names the file. */
-export async function verifyProjectEvidence(core: Core, projectId: string, onProgress?: (done: number, total: number) => void): Promise<EvidenceCheck> {
+export async function verifyProjectEvidence(
+  core: Core,
+  projectId: string,
+  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<EvidenceCheck> {
   getProject(core, projectId);
   const records = listEvidence(core.db, projectId);
-  const problems = await verifyAll(
-    core.paths.evidence,
-    records.map((r) => ({ sha256: r.sha256, size: r.size, name: r.id })),
-    { onProgress },
-  );
+  let problems;
+  try {
+    problems = await verifyAll(
+      core.paths.evidence,
+      records.map((r) => ({ sha256: r.sha256, size: r.size, name: r.id })),
+      options,
+    );
+  } catch (error) {
+    throw toAppError(error, projectId);
+  }
   const byId = new Map(records.map((r) => [r.id, r]));
   return {
     ok: problems.length === 0,

@@ -81,6 +81,10 @@ export const auditChannels = {
     input: z.strictObject({ id: Id }),
     output: z.object({ kind: z.enum(['image', 'text', 'none']), mediaType: z.string(), data: z.string(), truncated: z.boolean() }),
   },
-  'evidence:verify': { input: z.strictObject({ projectId: ProjectId }), output: EvidenceCheck },
+  'evidence:verify': {
+    // With a jobId the re-hashing reports progress (kind "evidence") and `jobs:cancel` stops it.
+    input: z.strictObject({ projectId: ProjectId, jobId: z.string().max(64).optional() }),
+    output: EvidenceCheck,
+  },
   'jobs:cancel': { input: z.strictObject({ jobId: z.string().max(64) }), output: z.object({ cancelled: z.boolean() }) },
 } as const;

@@ -85,4 +85,16 @@ describe('evidence in a project', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await dispatch(core, 'evidence:addPaths', { projectId, paths: [chosen], jobId: 'y' }, ports)).toMatchObject({ ok: true });
   });
+
+  test('re-verifying with a job id reports progress up to the total size', async () => {
+    const core = tempCore();
+    const projectId = await project(core);
+    const dir = tempDir();
+    const file = join(dir, 'log.txt');
+    writeFileSync(file, 'x'.repeat(300_000));
+    await dispatch(core, 'evidence:addPaths', { projectId, paths: [file], jobId: 'add' });
+    const ports = recordingPorts();
+    expect(await dispatch(core, 'evidence:verify', { projectId, jobId: 'verify-1' }, ports)).toMatchObject({ ok: true, value: { ok: true } });
+    expect(ports.events.at(-1)).toMatchObject({ done: 300_000, total: 300_000 });
+  });
 });

@@ -47,6 +47,14 @@ export const auditHandlers: Handlers<AuditChannel> = {
   'evidence:link': ({ id, itemId, linked }, core) => setEvidenceLink(core, id, itemId, linked),
   'evidence:delete': ({ id }, core) => removeEvidence(core, id),
   'evidence:preview': ({ id }, core) => previewEvidence(core, id),
-  'evidence:verify': ({ projectId }, core) => verifyProjectEvidence(core, projectId),
+  'evidence:verify': ({ projectId, jobId }, core, ports) =>
+    jobId
+      ? core.jobs.run(jobId, (signal) =>
+          verifyProjectEvidence(core, projectId, {
+            signal,
+            onProgress: (done, total) => ports.emit('job:progress', { jobId, kind: 'evidence', label: '', done, total }),
+          }),
+        )
+      : verifyProjectEvidence(core, projectId),
   'jobs:cancel': ({ jobId }, core) => ({ cancelled: core.jobs.cancel(jobId) }),
 };

@@ -16,6 +16,8 @@ import { DescriptionCell } from './DescriptionCell';
 import { EvidencePreview } from './EvidencePreview';
 import { ItemLinkSelect } from './ItemLinkSelect';
 import { AddEvidenceProgress, FileTypeIcon, ShortHash, formatTime } from './parts';
+import { JobProgress } from '../../components/JobProgress';
+import { newJobId } from '../../lib/jobs';
 import { useAddEvidence } from './use-add-evidence';
 import { useEvidenceActions } from './use-evidence-actions';
 import './i18n';
@@ -33,7 +35,7 @@ export function EvidencePage() {
   const { remove } = useEvidenceActions();
   const [previewing, setPreviewing] = useState<Evidence | null>(null);
   const [check, setCheck] = useState<{ at: string; result: EvidenceCheck }>();
-  const [verifying, setVerifying] = useState(false);
+  const [verifying, setVerifying] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
 
@@ -48,15 +50,16 @@ export function EvidencePage() {
   );
 
   const verify = async () => {
-    setVerifying(true);
+    const jobId = newJobId();
+    setVerifying(jobId);
     try {
-      const result = await call('evidence:verify', { projectId: ws.project.id });
+      const result = await call('evidence:verify', { projectId: ws.project.id, jobId });
       setCheck({ at: formatTime(new Date().toISOString()), result });
       if (result.ok) void message.success(t('verifyOk', { n: result.checked }));
     } catch (e) {
       void message.error((e as Error).message);
     } finally {
-      setVerifying(false);
+      setVerifying(null);
     }
   };
 
@@ -107,7 +110,7 @@ export function EvidencePage() {
             <Button
               icon={<SafetyCertificateOutlined />}
               onClick={() => void verify()}
-              loading={verifying}
+              loading={verifying !== null}
               disabled={!ws.evidence.length}
             >
               {t('verify')}
@@ -119,6 +122,7 @@ export function EvidencePage() {
         </Flex>
         <Typography.Text type="secondary">{t('intro')}</Typography.Text>
         <AddEvidenceProgress jobId={adder.jobId} onCancel={adder.markCancelled} />
+        <JobProgress jobId={verifying} describe={() => t('verifying')} />
         {check && !check.result.ok && (
           <Alert
             type="error"
