@@ -52,3 +52,22 @@ export function useItemLabel(): (id: string) => string {
     return item ? `${item.ref ?? id.split(':')[1]} ${text(item.requirement).slice(0, 60)}` : id;
   };
 }
+
+/** Checklist-item options grouped by area, searchable by reference and requirement text (item pickers). */
+export function useItemOptions(): { label: string; title: string; options: { value: string; label: string }[] }[] {
+  const { items } = usePack();
+  const text = useText();
+  const label = useItemLabel();
+  const locale = useLocale();
+  // text and label are new functions each render; what they depend on is the items and the language.
+  return useMemo(() => {
+    const groups = new Map<string, { label: string; title: string; options: { value: string; label: string }[] }>();
+    for (const item of items) {
+      const title = text(item.areaTitle);
+      const group = groups.get(item.area) ?? { label: title, title, options: [] };
+      group.options.push({ value: item.id, label: label(item.id) });
+      groups.set(item.area, group);
+    }
+    return [...groups.values()];
+  }, [items, locale]);
+}

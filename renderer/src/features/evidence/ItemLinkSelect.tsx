@@ -1,27 +1,11 @@
 import { Select, Tag, Tooltip } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../../shared/domain/evidence';
-import { useItemLabel, usePack, useText } from '../../lib/pack';
+import { useItemLabel, useItemOptions, usePack } from '../../lib/pack';
 import { useEvidenceActions } from './use-evidence-actions';
 import './i18n';
 
-/** Checklist-item options grouped by area, searchable by reference and requirement text. */
-export function useItemOptions() {
-  const { items } = usePack();
-  const text = useText();
-  const label = useItemLabel();
-  return useMemo(() => {
-    const groups = new Map<string, { label: string; title: string; options: { value: string; label: string }[] }>();
-    for (const item of items) {
-      const title = text(item.areaTitle);
-      const group = groups.get(item.area) ?? { label: title, title, options: [] };
-      group.options.push({ value: item.id, label: label(item.id) });
-      groups.set(item.area, group);
-    }
-    return [...groups.values()];
-  }, [items, text, label]);
-}
 
 /** The checklist items an evidence file supports, as tags; choosing or removing one links or unlinks it. */
 export function ItemLinkSelect({ evidence }: { evidence: Evidence }) {

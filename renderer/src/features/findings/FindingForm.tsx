@@ -28,7 +28,7 @@ import {
 import { useLocale } from '../../app/locale-context';
 import { call } from '../../lib/api';
 import { showCallError, validateForm } from '../../lib/form-errors';
-import { useItemLabel, usePack, useText } from '../../lib/pack';
+import { useItemLabel, useItemOptions, usePack, useText } from '../../lib/pack';
 import { upsert, useWorkspace } from '../../lib/workspace';
 import { SEVERITY_TEXT } from './parts';
 import './i18n';
@@ -82,21 +82,6 @@ const fromForm = ({ dueDate, ...rest }: FormValues) => ({
   dueDate: dueDate ? dueDate.format('YYYY-MM-DD') : null,
 });
 
-/** Checklist items as grouped, searchable options. */
-function useItemOptions() {
-  const { items } = usePack();
-  const text = useText();
-  const label = useItemLabel();
-  return useMemo(() => {
-    const groups = new Map<string, { label: string; title: string; options: { value: string; label: string }[] }>();
-    for (const item of items) {
-      const group = groups.get(item.area) ?? { label: text(item.areaTitle), title: text(item.areaTitle), options: [] };
-      group.options.push({ value: item.id, label: label(item.id) });
-      groups.set(item.area, group);
-    }
-    return [...groups.values()];
-  }, [items, text, label]);
-}
 
 export interface FindingFormProps {
   open: boolean;
