@@ -115,10 +115,6 @@ export const RULES_MESSAGES = {
     'zh-CN': '规则包文件 {file} 的内容与其哈希不符（被修改或损坏）。',
     en: 'The rules pack file {file} does not match its content hash (modified or corrupt).',
   },
-  'error.facts-unreadable': {
-    'zh-CN': '无法读取事实文件 {file}：{detail}',
-    en: 'Cannot read the facts file {file}: {detail}',
-  },
   'error.facts-not-json': {
     'zh-CN': '事实文件 {file} 不是有效的 JSON：{detail}',
     en: 'The facts file {file} is not valid JSON: {detail}',

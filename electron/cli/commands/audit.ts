@@ -20,7 +20,7 @@ export function registerAuditCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       const project = await withCore(g, (core) => createDemoProject(core));
-      print(g, project, () => `${project.id}  ${project.name}`);
+      print(g, project, () => [`${project.id}  ${project.name}`]);
     });
 
   const evidence = program.command('evidence').description('Evidence files of a project');
@@ -36,7 +36,7 @@ export function registerAuditCommands(program: Command): void {
       const added = await withCore(g, (core) =>
         addEvidenceFiles(core, headlessPorts, { projectId, paths: files.map((f) => resolve(f)), itemId: opts.item, jobId: 'cli' }),
       );
-      print(g, added, () => added.map((e) => `${e.sha256}  ${e.size}  ${e.fileName}`).join('\n'));
+      print(g, added, () => added.map((e) => `${e.sha256}  ${e.size}  ${e.fileName}`));
     });
   evidence
     .command('verify')
@@ -47,7 +47,7 @@ export function registerAuditCommands(program: Command): void {
       const projectId = projectArg(id, cmd);
       const check = await withCore(g, (core) => verifyProjectEvidence(core, projectId));
       print(g, check, () =>
-        check.ok ? `ok: ${check.checked} file(s) intact` : check.problems.map((p) => `${p.problem}: ${p.fileName} (${p.sha256})`).join('\n'),
+        check.ok ? [`ok: ${check.checked} file(s) intact`] : check.problems.map((p) => `${p.problem}: ${p.fileName} (${p.sha256})`),
       );
       if (!check.ok) throw new CliError(EXIT.checkFailed, g.json ? '' : `${check.problems.length} evidence file(s) failed verification`);
     });
@@ -68,7 +68,7 @@ export function registerAuditCommands(program: Command): void {
         return v;
       });
       print(g, result, () =>
-        result.ok ? `ok: ${result.rows} row(s), head ${result.head}` : `broken at row ${result.firstBroken!.seq} (${result.firstBroken!.reason})`,
+        [result.ok ? `ok: ${result.rows} row(s), head ${result.head}` : `broken at row ${result.firstBroken!.seq} (${result.firstBroken!.reason})`],
       );
       if (!result.ok) throw new CliError(EXIT.checkFailed, g.json ? '' : `audit trail broken at row ${result.firstBroken!.seq}`);
     });

@@ -19,7 +19,7 @@ export function registerProjectsCommand(program: Command): void {
     .action(async (opts: { all?: boolean }, cmd: Command) => {
       const g = globalsOf(cmd);
       const list = await withCore(g, (core) => listAll(core, Boolean(opts.all)));
-      print(g, list, () => (list.length ? list.map(line).join('\n') : '(no projects)'));
+      print(g, list, () => (list.length ? list.map(line) : ['(no projects)']));
     });
 
   projects
@@ -54,7 +54,7 @@ export function registerProjectsCommand(program: Command): void {
         g,
       );
       const project = await withCore(g, (core) => createProject(core, input));
-      print(g, project, () => line(project));
+      print(g, project, () => [line(project)]);
     });
 
   projects
@@ -65,10 +65,6 @@ export function registerProjectsCommand(program: Command): void {
       const g = globalsOf(cmd);
       const { id: projectId } = parseInput(z.object({ id: ProjectId }), { id }, g);
       const project = await withCore(g, (core) => getProject(core, projectId));
-      print(g, project, () =>
-        Object.entries(project)
-          .map(([k, v]) => `${k.padEnd(14)}${v ?? ''}`)
-          .join('\n'),
-      );
+      print(g, project, () => Object.entries(project).map(([k, v]) => `${k.padEnd(14)}${typeof v === 'object' && v !== null ? JSON.stringify(v) : (v ?? '')}`));
     });
 }

@@ -63,7 +63,7 @@ function columns(text: string): number {
   return [...text].reduce((n, ch) => n + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
 }
 
-function summaryText(s: ReturnType<typeof summary>, lang: Locale): string {
+function summaryText(s: ReturnType<typeof summary>, lang: Locale): string[] {
   const width = Math.max(...s.areas.map((a) => columns(AREA_LABELS[a.area][lang]))) + 4;
   const colon = lang === 'zh-CN' ? '：' : ': ';
   const row = (label: string, n: number, withdrawn = 0) =>
@@ -73,13 +73,13 @@ function summaryText(s: ReturnType<typeof summary>, lang: Locale): string {
     `${LABELS.hash[lang]}  ${s.contentHash}`,
     `${LABELS.published[lang]}  ${s.guideline.published}`,
     '',
-    s.reconstruction[lang],
+    ...s.reconstruction[lang].split('\n'),
     '',
     `${LABELS.areas[lang]}${colon}`,
     ...s.areas.map((a) => row(AREA_LABELS[a.area][lang], a.active, a.withdrawn)),
     row(LABELS.total[lang], s.total),
     `${LABELS.sources[lang]}${colon}${s.sources}`,
-  ].join('\n');
+  ];
 }
 
 /** `adsg rules show <pack>` and `adsg rules list`: the installed rules packs. */
@@ -107,8 +107,8 @@ export function registerRulesCommand(program: Command): void {
       const installed = await listInstalledPacks(dir);
       print(g, installed, () =>
         installed.length > 0
-          ? installed.map((p) => `${p.id}@${p.version}  ${p.file}`).join('\n')
-          : formatText(LABELS.none, g.lang, { dir }),
+          ? installed.map((p) => `${p.id}@${p.version}  ${p.file}`)
+          : [formatText(LABELS.none, g.lang, { dir })],
       );
     });
 }
