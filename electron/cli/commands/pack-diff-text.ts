@@ -2,6 +2,7 @@ import type { Locale } from '../../../shared/i18n/locale';
 import type { DiffPart, FieldChange, ItemChange, PackDiff } from '../../../shared/rules/diff';
 import { CHANGE_KIND_LABELS, DIFF_LABELS, fieldLabel } from '../../../shared/rules/diff-labels';
 import { AREA_LABELS, OUTCOME_LABELS, formatText } from '../../../shared/rules/messages';
+import { groupDigits } from '../../../shared/rules/trace-text';
 import type { CarriedAnswer, UpgradePlan } from '../../../shared/rules/upgrade';
 
 /** Terminal text of a pack diff and an upgrade plan, in one language; --json prints both languages. */
@@ -21,7 +22,8 @@ function fieldLines(field: FieldChange, lang: Locale): string[] {
     const lines = changed.flatMap((p) => p.text.replace(/\n$/, '').split('\n').map((l) => `        ${p.kind === 'added' ? '+' : '-'} ${l.trim()}`));
     return [`      ${name}`, ...lines];
   }
-  return [`      ${name}${String(field.before ?? '—')} → ${String(field.after ?? '—')}`];
+  const value = (v: FieldChange['before']) => (typeof v === 'number' ? groupDigits(v) : String(v ?? '—'));
+  return [`      ${name}${value(field.before)} → ${value(field.after)}`];
 }
 
 const SIGN: Record<ItemChange['change'], string> = { added: '+', removed: '-', changed: '~', unchanged: '=' };
