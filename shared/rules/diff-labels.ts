@@ -31,7 +31,7 @@ export const DIFF_LABELS = {
     'zh-CN': '新增 {added} · 移除 {removed} · 修改 {changed}（其中 {reconfirm} 项需重新确认答案）· 未变 {unchanged}',
     en: 'added {added} · removed {removed} · changed {changed} ({reconfirm} with answers to re-confirm) · unchanged {unchanged}',
   },
-  checklist: { 'zh-CN': '检查表答案', en: 'Checklist answers' },
+  checklist: { 'zh-CN': '检查清单答案', en: 'Checklist answers' },
   questionnaire: { 'zh-CN': '重要数据问卷答案', en: 'Important-data questionnaire answers' },
   carriedCount: {
     'zh-CN': '照旧保留 {carried} · 需重新确认 {reconfirm} · 归档 {archived} · 新增未作答 {unanswered}',

@@ -146,7 +146,7 @@ describe('adsg projects upgrade-pack', () => {
     expect(en.stdout).toContain('(dry run: nothing was changed)');
     const cn = cli(['projects', 'upgrade-pack', projectId, '--to', EXAMPLE, '--dry-run'], zh);
     expect(cn.code).toBe(0);
-    expect(cn.stdout).toContain('检查表答案：照旧保留 2 · 需重新确认 1 · 归档 1 · 新增未作答 1');
+    expect(cn.stdout).toContain('检查清单答案：照旧保留 2 · 需重新确认 1 · 归档 1 · 新增未作答 1');
     expect(cn.stdout).toContain('Telematics：订立标准合同或通过个人信息出境认证 → 豁免');
     const json = JSON.parse(cli(['--json', 'projects', 'upgrade-pack', projectId, '--to', EXAMPLE, '--dry-run']).stdout) as UpgradePlan;
     expect(json.answers.reconfirm[0]!.itemId).toBe('adsg-2026:log-05');

@@ -8,7 +8,7 @@ import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { getProject } from '../../../electron/core/projects/service';
 import { acceptRevision, submitForReview } from '../../../electron/core/review/service';
 import { sealPack } from '../../../electron/core/rules/hash';
-import { RulesPackError } from '../../../electron/core/rules/errors';
+import { type RulesPackError } from '../../../electron/core/rules/errors';
 import { loadInstalledPack, writePackFile } from '../../../electron/core/rules/installed';
 import { upgradeProjectPack } from '../../../electron/core/upgrade/apply';
 import { carriedState, confirmCarried } from '../../../electron/core/upgrade/carried';
