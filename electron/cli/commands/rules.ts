@@ -177,7 +177,7 @@ export function registerRulesCommand(program: Command): void {
       const request = { file: resolve(file), signature: opts.signature && resolve(opts.signature), allowUnsigned: opts.allowUnsigned };
       // A mistyped path is bad input, told before the data folder is even opened.
       await readArg(request.file, '<file>');
-      const result = await rulesCall(g, (core) => installPackFile(core, request).catch((e: unknown) => Promise.reject(signingAppError(e))));
+      const result = await rulesCall(g, (core) => installPackFile(core, request));
       print(g, result, () => installText(result, g.lang));
     });
 

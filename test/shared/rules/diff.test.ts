@@ -121,6 +121,14 @@ describe('the rules pack diff', () => {
     expect(diff.counts.reconfirm).toBe(0);
   });
 
+  it('reports any other field as an "other" change with a line diff, one that still asks answers to be re-confirmed', () => {
+    const diff = diffPacks(base, variant((c) => (checklistItem(c, 'adsg-2026:ms-02').verify = ['observation'])));
+    const change = item(diff, 'adsg-2026:ms-02');
+    expect(change).toMatchObject({ change: 'changed', contentChanged: true, determining: false });
+    expect(change.fields).toEqual([expect.objectContaining({ field: 'verify', kind: 'other' })]);
+    expect(joined(change.fields[0]!.lines!, 'added')).toContain('observation');
+  });
+
   it('tells an item withdrawn from one no longer in the pack, and lists added items', () => {
     const diff = diffPacks(
       base,
