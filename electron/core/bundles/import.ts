@@ -20,6 +20,7 @@ import { checkManifestSignature, type ManifestSigner } from './signature';
 import { storeEvidence, unstoreEvidence, type VerifiedFile } from './store-evidence';
 import { assertNew, insertProjectRows, recordIds } from './write-project';
 import { BundleReader } from './zip-reader';
+import { writeTransaction } from '../db/transaction';
 
 /** Options of {@link importBundle}. */
 export interface ImportOptions {
@@ -159,14 +160,14 @@ async function commit(core: Core, project: BundleProject, checked: CheckedManife
   const added = await storeEvidence(unpacked.evidence, core.paths.evidence, core.dataDir, (f) => progress.advance(f.sha256, f.size));
   progress.finish();
   try {
-    core.db.transaction(() => {
+    writeTransaction(core.db, () => {
       assertNew(core.db, ws.project.id, recordIds(ws));
       insertProjectRows(core.db, ws, revisions);
       const at = core.now().toISOString();
       if (copy) appendTrail(core.db, copyGenesisEvent(ws.project.id, core.actor(), copyGenesis({ projectId: original, trail: project.trail, head: checked.manifest.trail.head }, copy.ids, { manifestSha256: checked.sha256, signer: checked.signer?.fingerprint ?? null })), at);
       else insertChainRows(core.db, ws.project.id, project.trail);
       appendTrail(core.db, importRecord(core, ws.project.id, original, checked, copy?.ids), at);
-    })();
+    });
   } catch (e) {
     await unstoreEvidence(core.paths.evidence, added, core.db);
     throw e;

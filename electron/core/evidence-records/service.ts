@@ -17,6 +17,7 @@ import { getProject } from '../projects/service';
 import { listFindings } from '../db/repos/findings';
 import { updateFinding } from '../findings/service';
 import { isImageType, isTextType, mediaTypeOf } from './media-type';
+import { writeTransaction } from '../db/transaction';
 
 /** Evidence errors as the user sees them. */
 function toAppError(error: unknown, file: string): unknown {
@@ -75,7 +76,7 @@ export async function addEvidenceFiles(
 }
 
 function recordEvidence(core: Core, projectId: string, fileName: string, stored: { sha256: string; size: number }, itemId?: string): Evidence {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     let evidence = findEvidenceByHash(core.db, projectId, stored.sha256);
     if (!evidence) {
       const row = {
@@ -98,32 +99,32 @@ function recordEvidence(core: Core, projectId: string, fileName: string, stored:
       recordChange(core, { projectId, entity: 'evidence', entityId: evidence.id, action: 'link', before: null, after: { itemId } });
     }
     return findEvidence(core.db, evidence.id)!;
-  })();
+  });
 }
 
 export function describeEvidence(core: Core, id: string, description: string): Evidence {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = getEvidence(core, id);
     updateEvidenceDescription(core.db, id, description);
     recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'update', before: { description: before.description }, after: { description } });
     return getEvidence(core, id);
-  })();
+  });
 }
 
 export function setEvidenceLink(core: Core, id: string, itemId: string, linked: boolean): Evidence {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const e = getEvidence(core, id);
     if (linked === e.itemIds.includes(itemId)) return e;
     if (linked) linkEvidence(core.db, id, itemId);
     else unlinkEvidence(core.db, id, itemId);
     recordChange(core, { projectId: e.projectId, entity: 'evidence', entityId: id, action: linked ? 'link' : 'unlink', before: null, after: { itemId } });
     return getEvidence(core, id);
-  })();
+  });
 }
 
 /** Removes the record; the stored bytes go too once no project refers to them. */
 export async function removeEvidence(core: Core, id: string): Promise<{ id: string }> {
-  const e = core.db.transaction(() => {
+  const e = writeTransaction(core.db, () => {
     const before = getEvidence(core, id);
     deleteEvidence(core.db, id);
     recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'delete', before, after: null });
@@ -132,7 +133,7 @@ export async function removeEvidence(core: Core, id: string): Promise<{ id: stri
       updateFinding(core, f.id, { evidenceIds: f.evidenceIds.filter((x) => x !== id) });
     }
     return before;
-  })();
+  });
   if (!isHashReferenced(core.db, e.sha256)) await rm(storedPath(core.paths.evidence, e.sha256), { force: true });
   return { id };
 }
