@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, relative } from 'node:path';
 import type { Evidence, EvidenceCheck } from '../../../shared/domain/evidence';
 import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
-import { deleteEvidence, findEvidence, findEvidenceByHash, insertEvidence, isHashReferenced, linkEvidence, listEvidence, unlinkEvidence, updateEvidenceDescription } from '../db/repos/evidence';
+import { deleteEvidence, findEvidence, findEvidenceByHash, insertEvidence, linkEvidence, listEvidence, unlinkEvidence, updateEvidenceDescription } from '../db/repos/evidence';
 import { EvidenceError } from '../evidence/errors';
 import { JobError } from '../jobs/errors';
-import { ingestInWorker } from '../evidence/ingest-in-worker';
+import type { StagedFile } from '../evidence/place';
+import { writeWithEvidence } from '../evidence/references';
+import { stageInWorker } from '../evidence/stage-in-worker';
+import { openWorkFolder } from '../evidence/work-folder';
 import { storedPath } from '../evidence/paths';
 import { readPreview } from '../evidence/preview';
 import { verifyAll } from '../evidence/verify';
@@ -59,32 +62,44 @@ export async function addEvidenceFiles(
   let before = 0;
   const added: Evidence[] = [];
   await core.jobs.run(input.jobId, async (signal) => {
-    for (const [i, path] of input.paths.entries()) {
-      const fileName = basename(path);
-      const emit = (done: number) => ports.emit('job:progress', { jobId: input.jobId, kind: 'evidence', label: fileName, done: before + done, total });
-      let stored;
-      try {
-        stored = await ingestInWorker(path, core.paths.evidence, { signal, onProgress: emit });
-      } catch (error) {
-        throw toAppError(error, path);
+    const work = openWorkFolder(core.db, core.paths.evidence, 'ingest');
+    try {
+      for (const [i, path] of input.paths.entries()) {
+        const fileName = basename(path);
+        const emit = (done: number) => ports.emit('job:progress', { jobId: input.jobId, kind: 'evidence', label: fileName, done: before + done, total });
+        let staged;
+        try {
+          staged = await stageInWorker(path, work.path, { signal, onProgress: emit });
+        } catch (error) {
+          throw toAppError(error, path);
+        }
+        before += sizes[i] ?? staged.size;
+        work.track([staged.sha256]);
+        added.push(recordStagedEvidence(core, input.projectId, fileName, staged, input.itemId));
       }
-      before += sizes[i] ?? stored.size;
-      added.push(recordEvidence(core, input.projectId, fileName, stored, input.itemId));
+    } finally {
+      work.close();
     }
   });
   return added;
 }
 
-function recordEvidence(core: Core, projectId: string, fileName: string, stored: { sha256: string; size: number }, itemId?: string): Evidence {
-  return writeTransaction(core.db, () => {
-    let evidence = findEvidenceByHash(core.db, projectId, stored.sha256);
+/**
+ * Records a staged file in a project, linked to an item when given, and puts its bytes in the
+ * store in the same write transaction (a file already in the project is linked, not recorded twice).
+ * The caller tracks the hash in its work folder first (see work-folder.ts).
+ */
+export function recordStagedEvidence(core: Core, projectId: string, fileName: string, staged: StagedFile, itemId?: string): Evidence {
+  return writeWithEvidence(core.db, core.paths.evidence, (place) => {
+    place(staged);
+    let evidence = findEvidenceByHash(core.db, projectId, staged.sha256);
     if (!evidence) {
       const row = {
         id: randomUUID(),
         projectId,
-        sha256: stored.sha256,
+        sha256: staged.sha256,
         fileName,
-        size: stored.size,
+        size: staged.size,
         mediaType: mediaTypeOf(fileName),
         description: '',
         capturedBy: core.actor(),
@@ -122,19 +137,26 @@ export function setEvidenceLink(core: Core, id: string, itemId: string, linked: 
   });
 }
 
-/** Removes the record; the stored bytes go too once no project refers to them. */
+/**
+ * Removes the record; the stored bytes go too once no project refers to them, decided under the
+ * write lock after the delete commits (an ingest or import of the same content meanwhile keeps them).
+ */
 export async function removeEvidence(core: Core, id: string): Promise<{ id: string }> {
-  const e = writeTransaction(core.db, () => {
-    const before = getEvidence(core, id);
-    deleteEvidence(core.db, id);
-    recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'delete', before, after: null });
-    // Findings must not keep pointing at evidence that is gone.
-    for (const f of listFindings(core.db, before.projectId).filter((x) => x.evidenceIds.includes(id))) {
-      updateFinding(core, f.id, { evidenceIds: f.evidenceIds.filter((x) => x !== id) });
-    }
-    return before;
-  });
-  if (!isHashReferenced(core.db, e.sha256)) await rm(storedPath(core.paths.evidence, e.sha256), { force: true });
+  const work = openWorkFolder(core.db, core.paths.evidence, 'remove');
+  try {
+    work.track([getEvidence(core, id).sha256]);
+    writeTransaction(core.db, () => {
+      const before = getEvidence(core, id);
+      deleteEvidence(core.db, id);
+      recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'delete', before, after: null });
+      // Findings must not keep pointing at evidence that is gone.
+      for (const f of listFindings(core.db, before.projectId).filter((x) => x.evidenceIds.includes(id))) {
+        updateFinding(core, f.id, { evidenceIds: f.evidenceIds.filter((x) => x !== id) });
+      }
+    });
+  } finally {
+    work.close();
+  }
   return { id };
 }
 
