@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../errors';
 
 /**
  * Runs `fn` in a transaction that takes the write lock when it begins (BEGIN IMMEDIATE), waiting
@@ -10,9 +11,21 @@ import type { Database } from 'better-sqlite3';
  * snapshot may already be stale), so it fails at once with "database is locked" whatever the
  * busy timeout. IMMEDIATE waits before the first read, and then reads the latest committed data.
  * Called inside another transaction, it becomes a savepoint of that one.
+ * @throws AppError `io` / `error.db-busy` when the other writer held the lock past busy_timeout.
  */
 export function writeTransaction<T>(db: Database, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  try {
+    return db.transaction(fn).immediate();
+  } catch (error) {
+    if (isBusy(error)) throw new AppError('io', 'error.db-busy');
+    throw error;
+  }
+}
+
+/** SQLite gave up waiting for another connection's write lock (busy_timeout passed). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /**

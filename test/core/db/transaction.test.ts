@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/connection';
 import { readTransaction, writeTransaction } from '../../../electron/core/db/transaction';
+import { AppError } from '../../../electron/core/errors';
+import { translate } from '../../../shared/i18n/messages';
 import { tempDir } from '../../helpers/temp';
 import { otherWriter } from './other-writer';
 
@@ -38,6 +40,24 @@ describe('writeTransaction', () => {
     expect(() => deferred()).toThrow(/database is locked/);
     // Well before busy_timeout (5 s): it never waited.
     expect(Date.now() - started).toBeLessThan(2500);
+    await other.done;
+    db.close();
+  });
+
+  test('a writer that holds the lock past busy_timeout gives a clear "data folder is busy", not an SQLite error', async () => {
+    const { file, db } = freshDatabase();
+    db.pragma('busy_timeout = 200');
+    const other = await otherWriter(file, 'UPDATE counter SET n = n + 10', 1500);
+    const error = (() => {
+      try {
+        writeTransaction(db, () => db.prepare('UPDATE counter SET n = 1').run());
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'io', key: 'error.db-busy' });
+    expect(translate('zh-CN', 'error.db-busy')).toContain('正忙');
     await other.done;
     db.close();
   });
