@@ -69,7 +69,7 @@ describe('stress: kill -9 at random points', () => {
       const before = projectRows(dataDir)[0]!.evidence;
 
       const run = startCli(dataDir, ['evidence', 'add', fixtures.openProjectId, small, big], tmp);
-      const r = await killAfter(run, () => filesUnder(storeTemp(dataDir)).length > 0, Math.floor(random() * 900));
+      const r = await killAfter(run, () => filesUnder(storeTemp(dataDir)).length > 0, Math.floor(random() * 400));
       const problems = [...outcomeProblems('ingest', r), ...(await nextStart(dataDir, tmp))];
       const added = projectRows(dataDir)[0]!.evidence - before;
       return [...problems, ...unless(added >= 0 && added <= 2, `${added} rows added`)];
@@ -94,7 +94,9 @@ describe('stress: kill -9 at random points', () => {
       const { dataDir, tmp } = newTrial();
       await cli(dataDir, ['projects', 'list'], tmp);
       const run = startCli(dataDir, ['demo'], tmp);
-      const r = await killAfter(run, () => true, 250 + Math.floor(random() * 700));
+      // Once it starts writing its evidence files (wherever it puts them), anywhere in the next 400 ms.
+      const writing = () => entriesIn(tmp).length > 0 || entriesIn(storeTemp(dataDir)).length > 0;
+      const r = await killAfter(run, writing, Math.floor(random() * 400));
       return [...outcomeProblems('demo', r), ...(await nextStart(dataDir, tmp)), ...wholeOrNothing(dataDir, DEMO_FILES.length)];
     });
   }, 150_000);
