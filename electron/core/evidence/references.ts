@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { isHashReferenced } from '../db/repos/evidence';
+import { referencedHashes } from '../db/repos/evidence';
 import { writeTransaction } from '../db/transaction';
 import { isSystemError } from './errors';
 import { storedPath } from './paths';
@@ -33,14 +33,18 @@ export function writeWithEvidence<T>(db: Database, evidenceRoot: string, fn: (pl
 /**
  * Deletes the stored file of each hash that no evidence row refers to, deciding and deleting
  * while holding the write lock, so a row committed meanwhile by another process is always seen.
+ * Runs as a transaction of its own (never inside another one, whose rows could still roll back).
  * @returns how many files were deleted.
  */
 export function collectUnreferenced(db: Database, evidenceRoot: string, hashes: readonly string[]): number {
   if (!hashes.length) return 0;
+  // Inside a transaction it would judge rows that may still roll back.
+  if (db.inTransaction) throw new Error('collectUnreferenced runs on its own, outside any transaction');
   return writeTransaction(db, () => {
+    const referenced = referencedHashes(db, hashes);
     let deleted = 0;
     for (const sha256 of hashes) {
-      if (isHashReferenced(db, sha256)) continue;
+      if (referenced.has(sha256)) continue;
       const file = storedPath(evidenceRoot, sha256);
       try {
         rmSync(file);
