@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/i18n/locale';
 import { openDatabase } from './db/connection';
 import type { MigrationReport } from './db/migrate';
 import { SCHEMA_VERSION } from './db/migrations';
+import { sweepStaleWork } from './evidence/sweep';
 import { dataPaths } from './paths';
 import { JobRegistry } from './jobs/registry';
 import { defaultRulesDir } from './rules/default-dir';
@@ -44,6 +45,9 @@ export interface Core {
 export function openCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
   const { db, migration } = openDatabase(paths.database, { nativeBinding: options.nativeBinding });
+  // Every host (app, CLI, web host) starts here, so leftovers of processes that died mid-write go
+  // whoever starts next; folders of processes still running are left alone.
+  sweepStaleWork(db, paths.evidence);
   const now = options.now ?? (() => new Date());
   const core: Core = {
     db,

@@ -20,6 +20,7 @@ export const MESSAGES = {
     en: 'The database is version {found}, newer than this program supports ({supported}). Upgrade ADSG Workbench to open it.',
   },
   'error.db-corrupt': { 'zh-CN': '数据库文件无法打开：{detail}', en: 'The database file cannot be opened: {detail}' },
+  'error.db-busy': { 'zh-CN': '数据文件夹正忙：另一个 ADSG Workbench 进程已连续写入超过 5 秒。请稍后重试。', en: 'The data folder is busy: another ADSG Workbench process has been writing for more than 5 seconds. Try again in a moment.' },
   'error.trail-append-only': { 'zh-CN': '审计日志只能追加', en: 'The audit trail is append-only' },
   'error.integrity': { 'zh-CN': '数据已损坏或被改动：{what}', en: 'Data is damaged or was altered: {what}' },
   'error.locked': { 'zh-CN': '项目已锁定，不能修改', en: 'The project is locked and cannot be changed' },

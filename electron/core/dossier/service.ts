@@ -15,6 +15,7 @@ import { SigningError } from '../signing/errors';
 import { buildDossierModel, type DossierLang } from './build-model';
 import { dossierJob } from './dossier-job';
 import { readSignatureBoxes } from './signature-boxes';
+import { writeTransaction } from '../db/transaction';
 
 /** Signing errors as the user reads them. */
 export function signingAppError(error: unknown): unknown {
@@ -101,9 +102,9 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
     throw signingAppError(e);
   }
   const sha256 = createHash('sha256').update(pdf).digest('hex');
-  core.db.transaction(() =>
+  writeTransaction(core.db, () =>
     recordChange(core, { projectId: req.projectId, entity: 'dossier', entityId: String(locked.revision.number), action: 'sign', before: null, after: { revision: locked.revision.number, lang: req.lang, sha256, signer: identity.id } }),
-  )();
+  );
   return { pdf, revision: locked.revision.number, sha256 };
 }
 

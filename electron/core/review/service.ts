@@ -8,6 +8,7 @@ import { latestRevision, saveRevision } from '../db/repos/revisions';
 import { AppError } from '../errors';
 import { getProject } from '../projects/service';
 import { loadWorkspace } from '../workspace/service';
+import { writeTransaction } from '../db/transaction';
 
 /** The revision a project is at (revision 1, draft, for a project never changed since creation). */
 export function currentRevision(core: Core, projectId: string): Revision {
@@ -29,7 +30,7 @@ export function currentRevision(core: Core, projectId: string): Revision {
 }
 
 function move(core: Core, projectId: string, from: Revision['state'][], to: Revision['state'], edit: (r: Revision, at: string) => Partial<Revision>, snapshot?: string) {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = currentRevision(core, projectId);
     if (!from.includes(before.state)) throw new AppError('conflict', 'error.review-state', { state: before.state, revision: before.number });
     const at = core.now().toISOString();
@@ -39,7 +40,7 @@ function move(core: Core, projectId: string, from: Revision['state'][], to: Revi
     const stored = to === 'accepted' ? { ...after, trailHead: trailHead(core.db, projectId) } : after;
     saveRevision(core.db, { ...stored, snapshot });
     return stored;
-  })();
+  });
 }
 
 /** The auditor hands the revision to the reviewer; edits are refused until it is returned. */

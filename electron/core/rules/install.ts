@@ -12,6 +12,7 @@ import { RulesPackError } from './errors';
 import { loadPackFile, parsePackJson } from './installed';
 import { bundleFileName, listInstalledPacks } from './locations';
 import { checkPackSignature, type PackSigner } from './pack-signature';
+import { writeTransaction } from '../db/transaction';
 
 /** What `adsg rules install` is given. */
 export interface InstallRequest {
@@ -84,7 +85,7 @@ async function placeImmutably(core: Core, pack: RulesPack, bytes: Buffer, proof:
   try {
     // Read-only for the owner too: a pack is replaced by a new version, never edited.
     chmodSync(temp, 0o444);
-    core.db.transaction(() => {
+    writeTransaction(core.db, () => {
       appendTrail(
         core.db,
         {
@@ -110,7 +111,7 @@ async function placeImmutably(core: Core, pack: RulesPack, bytes: Buffer, proof:
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw conflict(pack, 'another file');
         throw e;
       }
-    })();
+    });
   } finally {
     await rm(temp, { force: true });
   }

@@ -9,6 +9,7 @@ import { currentRevision } from '../review/service';
 import { RulesPackError } from '../rules/errors';
 import { RECONFIRM_ACTION, type ReconfirmDetail, type ReconfirmNote } from './marks';
 import { loadUpgradePacks, planUpgrade } from './plan';
+import { writeTransaction } from '../db/transaction';
 
 export interface UpgradeResult {
   project: Project;
@@ -30,7 +31,7 @@ export async function upgradeProjectPack(core: Core, projectId: string, target: 
   const { from, to } = packs;
   const pin = { id: to.id, version: to.version, contentHash: to.contentHash };
   const fromName = `${from.id}@${from.version}`;
-  const { project, plan } = core.db.transaction(() => {
+  const { project, plan } = writeTransaction(core.db, () => {
     const before = getProject(core, projectId);
     const moved = before.rulesPack.contentHash !== from.contentHash || (expectFrom !== undefined && expectFrom !== from.contentHash);
     if (moved) throw new RulesPackError('upgrade-stale', { current: `${before.rulesPack.id}@${before.rulesPack.version ?? '?'}` });
@@ -49,7 +50,7 @@ export async function upgradeProjectPack(core: Core, projectId: string, target: 
       recordChange(core, { projectId, entity: held.entity, entityId: held.entityId, action: 'archive', before: held.value, after: { ...(held.value as object), archived: { from: fromName } } });
     }
     return { project: after, plan: prepared.plan };
-  })();
+  });
   return { project, revision: currentRevision(core, projectId), plan };
 }
 

@@ -10,6 +10,7 @@ import { packForProject } from '../projects/rules-pack';
 import { loadWorkspace } from '../workspace/service';
 import { describeHeld, heldAnswers } from './held-answers';
 import { CONFIRM_ACTION, previousItem, reconfirmMarks } from './marks';
+import { writeTransaction } from '../db/transaction';
 
 /**
  * A project's carried answers against its current pack: those still to re-confirm, each with how
@@ -41,13 +42,13 @@ export async function carriedState(core: Core, projectId: string): Promise<Carri
  * @throws AppError `not-found` when the answer is not waiting to be re-confirmed.
  */
 export function confirmCarried(core: Core, projectId: string, entity: CarriedEntity, entityId: string): { confirmed: true } {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const mark = reconfirmMarks(core, projectId).find((m) => m.entity === entity && m.entityId === entityId);
     const answer = mark && currentAnswer(core, projectId, entity, entityId);
     if (!mark || !answer) throw new AppError('not-found', 'error.not-found', { what: entityId });
     recordChange(core, { projectId, entity, entityId, action: CONFIRM_ACTION, before: { ...answer, reconfirm: { from: mark.from } }, after: answer });
     return { confirmed: true as const };
-  })();
+  });
 }
 
 function currentAnswer(core: Core, projectId: string, entity: CarriedEntity, entityId: string) {

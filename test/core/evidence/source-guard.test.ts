@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { EvidenceError } from '../../../electron/core/evidence/errors';
-import { ingestInWorker } from '../../../electron/core/evidence/ingest-in-worker';
+import { stageInWorker } from '../../../electron/core/evidence/stage-in-worker';
 import { evidenceSourceGuard } from '../../../electron/core/evidence/source-guard';
-import { ingestFile } from '../../../electron/core/evidence/store';
+import { stageFile } from '../../../electron/core/evidence/stage';
 import { setWorkersDir } from '../../../electron/core/jobs/workers-dir';
 import { tempCore, tempDir } from '../../helpers/temp';
 
@@ -117,13 +117,15 @@ describe('the file opened for ingest is the file that was checked', () => {
   test('in the worker (what the app and the CLI use) and in-thread, a swapped path is refused as replaced', async () => {
     const core = tempCore();
     const { path, identity } = await checkThenSwap(core);
-    await expect(ingestInWorker(path, core.paths.evidence, { expectedIdentity: identity })).rejects.toMatchObject({ code: 'replaced' });
-    const error = await ingestFile(path, core.paths.evidence, { expectedIdentity: identity }).catch((e: unknown) => e);
+    const folder = tempDir();
+    await expect(stageInWorker(path, folder, { expectedIdentity: identity })).rejects.toMatchObject({ code: 'replaced' });
+    const error = await stageFile(path, folder, { expectedIdentity: identity }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EvidenceError);
     expect(error).toMatchObject({ code: 'replaced' });
-    // Nothing of the database reached the store.
-    const inStore = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []);
-    expect(inStore(core.paths.evidence).filter((name) => name !== '.tmp')).toEqual([]);
+    // Nothing of the database was staged, and nothing reached the store.
+    const inDir = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []);
+    expect(inDir(folder)).toEqual([]);
+    expect(inDir(core.paths.evidence).filter((name) => name !== '.tmp')).toEqual([]);
   });
 
   test('the same file, still in place, is ingested', async () => {
@@ -131,6 +133,6 @@ describe('the file opened for ingest is the file that was checked', () => {
     const path = join(tempDir(), 'evidence.txt');
     writeFileSync(path, 'harmless');
     const checked = await (await evidenceSourceGuard({ dataDir: core.dataDir, database: core.paths.database }))(path);
-    await expect(ingestInWorker(checked.path, core.paths.evidence, { expectedIdentity: checked.identity })).resolves.toMatchObject({ size: 8 });
+    await expect(stageInWorker(checked.path, tempDir(), { expectedIdentity: checked.identity })).resolves.toMatchObject({ size: 8 });
   });
 });
