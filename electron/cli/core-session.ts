@@ -1,4 +1,5 @@
 import { describeIssues, localiseIssues, safeParseIn } from '../../shared/i18n/issues';
+import { describeProblem } from '../core/integrity/problems';
 import type { z } from 'zod';
 import { openCore, type Core } from '../core/core';
 import { errorPayload } from '../core/ipc/dispatch';
@@ -14,6 +15,8 @@ export async function withCore<T>(globals: GlobalOptions, run: (core: Core) => T
   } catch (e) {
     throw toCliError(e, globals);
   }
+  // Said once, by whichever command first opens a data folder from before anchors existed.
+  if (core.anchors.notice) process.stderr.write(`${describeProblem(core.anchors.notice, globals.lang)}\n`);
   try {
     return await run(core);
   } catch (e) {

@@ -3,6 +3,8 @@ import type { Locale } from '../../shared/i18n/locale';
 import { openDatabase } from './db/connection';
 import type { MigrationReport } from './db/migrate';
 import { SCHEMA_VERSION } from './db/migrations';
+import { AnchorKeeper } from './integrity/anchor';
+import { defaultKeyDir } from './integrity/key';
 import { dataPaths } from './paths';
 import { JobRegistry } from './jobs/registry';
 import { defaultRulesDir } from './rules/default-dir';
@@ -17,6 +19,8 @@ export interface CoreOptions {
   rulesDir?: string;
   /** Injectable clock so tests and deterministic outputs can fix time. */
   now?: () => Date;
+  /** Folder of this account's anchor key (default: ADSG_KEY_DIR, else a per-user folder outside the data folder). */
+  keyDir?: string;
 }
 
 /** Everything services need: the open database, the data folder and the clock. */
@@ -35,6 +39,9 @@ export interface Core {
   actor(): string;
   /** Long jobs under way (cancellable by id). */
   readonly jobs: JobRegistry;
+  /** Keeps every audit chain's end in the MAC-ed anchor file beside the database. */
+  readonly anchors: AnchorKeeper;
+  /** Anchors what is pending, then closes the database. */
   close(): void;
 }
 
@@ -43,6 +50,7 @@ export function openCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
   const { db, migration } = openDatabase(paths.database, { nativeBinding: options.nativeBinding });
   const now = options.now ?? (() => new Date());
+  const anchors = new AnchorKeeper(db, { file: paths.anchor, keyDir: options.keyDir ?? defaultKeyDir(), now });
   const core: Core = {
     db,
     dataDir: options.dataDir,
@@ -55,7 +63,11 @@ export function openCore(options: CoreOptions): Core {
     locale: () => getSettings(core).locale,
     actor: () => getSettings(core).actorName,
     jobs: new JobRegistry(),
-    close: () => db.close(),
+    anchors,
+    close: () => {
+      anchors.close();
+      db.close();
+    },
   };
   return core;
 }
