@@ -107,7 +107,8 @@ describe('adsg demo, evidence and trail', () => {
     const project = demo(dataDir);
     rmSync(join(dataDir, 'workbench.anchor.json'));
     const db = new Database(join(dataDir, 'workbench.sqlite'));
-    db.prepare("DELETE FROM settings WHERE key = 'anchor.folderId'").run();
+    db.exec('DROP TRIGGER audit_trail_no_delete');
+    db.prepare("DELETE FROM audit_trail WHERE chain_key = '' AND entity = 'anchor'").run();
     db.close();
     const first = runCli(['--data-dir', dataDir, 'projects', 'list']);
     expect(first.code).toBe(0);
@@ -135,7 +136,7 @@ describe('adsg doctor', () => {
     expect(en.stderr).toBe('');
     expect(en.stdout.split('\n')).toEqual([
       'Database: sound (integrity_check and foreign keys pass).',
-      'Anchor: sound, 1 chain(s) recorded.',
+      'Anchor: sound, 2 chain(s) recorded.',
       '-  machine-wide chain  ok',
       `${project.id}  Example Motors  ok`,
       'All is well: 2 chain(s) checked.',
@@ -146,7 +147,7 @@ describe('adsg doctor', () => {
     expect(zh.stdout).toContain('数据库：完好');
     expect(zh.stdout).toContain(`${project.id}  Example Motors  完好`);
     const json = runCli(['--data-dir', dataDir, '--json', 'doctor']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, database: [], anchor: { chains: 1, problems: [] } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, database: [], anchor: { chains: 2, problems: [] } });
   });
 
   test('foreign keys, the anchor, SQLite page damage and a project\u2019s state: each named, exit 1', () => {
@@ -192,7 +193,7 @@ describe('adsg doctor', () => {
     expect(fixed.stdout.split('\n')[0]).toBe('The anchor was re-established at the current end of 2 audit chain(s).');
     expect(runCli(['--data-dir', dataDir, 'trail', 'verify', project.id]).code).toBe(0);
     const db = new Database(join(dataDir, 'workbench.sqlite'), { readonly: true });
-    expect(db.prepare("SELECT action FROM audit_trail WHERE chain_key = '' AND entity = 'anchor'").all()).toEqual([{ action: 're-anchor' }]);
+    expect(db.prepare("SELECT action FROM audit_trail WHERE chain_key = '' AND entity = 'anchor' ORDER BY seq").all()).toEqual([{ action: 'establish' }, { action: 're-anchor' }]);
     db.close();
   });
 });

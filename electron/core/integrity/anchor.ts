@@ -1,14 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { chainHead, chainKeys, hashAtRow, watchAppends } from '../audit-trail/trail';
+import { appendTrail, chainHead, chainKeys, hashAtRow, watchAppends } from '../audit-trail/trail';
 import { prepared } from '../db/prepared';
-import { writeSetting } from '../db/repos/settings';
+import { getSettings } from '../settings/service';
 import { isAuthentic, readAnchorFile, writeAnchorFile, type AnchorBody, type AnchorFile, type ChainAnchor } from './anchor-file';
 import { DamagedKeyError, ensureAnchorKey, readAnchorKey, type AnchorKey } from './key';
 import { problemOf, type IntegrityProblem } from './problems';
 
-/** The settings row naming the data folder's anchor: present once an anchor was ever established here. */
-const MARKER = 'anchor.folderId';
+/**
+ * The machine-wide trail records every establishing of the anchor (entity and id 'anchor', the
+ * data folder's id in `after`): hash-chained like any change, and the mark that this folder HAS
+ * an anchor, so a deleted anchor file is told apart from a folder that never had one.
+ */
+const MARKER = 'anchor';
 
 export interface AnchorOptions {
   /** The anchor file beside the database. */
@@ -28,8 +32,20 @@ export type AnchorStatus = { ok: true; chains: ReadonlyMap<string, ChainAnchor> 
 /** Outcome of one attempt to move the anchor forward. */
 type Advance = 'anchored' | 'not-anchorable' | 'failed';
 
-const folderMarker = (db: Database): string | null =>
-  (prepared(db, 'SELECT value FROM settings WHERE key = ?').get(MARKER) as { value: string } | undefined)?.value ?? null;
+/** The folder id the latest establishing row names; null when the anchor was never established here. */
+function folderMarker(db: Database): string | null {
+  const row = prepared(db, "SELECT after FROM audit_trail WHERE chain_key = '' AND entity_id = ? AND entity = ? ORDER BY seq DESC LIMIT 1").get(MARKER, MARKER) as
+    | { after: string | null }
+    | undefined;
+  if (!row) return null;
+  try {
+    const folderId = (JSON.parse(row.after ?? 'null') as { folderId?: unknown } | null)?.folderId;
+    return typeof folderId === 'string' ? folderId : '';
+  } catch {
+    // A marker that is not ours: an anchor can belong to no folder id it names.
+    return '';
+  }
+}
 
 /**
  * Keeps each audit chain's end (row count, head hash, time) in a MAC-ed file beside the database,
@@ -71,7 +87,7 @@ export class AnchorKeeper {
     const read = readAnchorFile(this.options.file);
     const marker = folderMarker(this.db);
     if (read.state === 'missing') {
-      return { ok: false, problem: marker ? problemOf('anchor-missing') : problemOf('anchor-unavailable', { detail: this.establishError ?? '-' }) };
+      return { ok: false, problem: marker !== null ? problemOf('anchor-missing') : problemOf('anchor-unavailable', { detail: this.establishError ?? '-' }) };
     }
     if (read.state === 'unreadable') return { ok: false, problem: problemOf('anchor-unreadable', { detail: read.detail }) };
     let key: AnchorKey | null;
@@ -106,17 +122,16 @@ export class AnchorKeeper {
   }
 
   /**
-   * Establishes the anchor afresh at the current end of `chains`, whatever the old file says: for a
-   * data folder moved from another account or machine, or after a reported anchor problem was
-   * looked into. Records nothing itself; the caller writes the trail row that says it happened.
+   * Establishes the anchor afresh at the current end of every chain, whatever the old file says: for
+   * a data folder moved from another account or machine, or after a reported anchor problem was
+   * looked into. The machine-wide trail records it, with the problem the anchor had before.
    */
-  reanchor(chains: readonly string[]): void {
+  reanchor(previousProblem: string | null): number {
     const key = ensureAnchorKey(this.options.keyDir);
-    this.db
+    return this.db
       .transaction(() => {
-        const folderId = folderMarker(this.db) ?? randomUUID();
-        writeAnchorFile(this.options.file, { format: 'adsg-anchor/1', folderId, keyId: key.id, chains: this.heads(chains) }, key);
-        writeSetting(this.db, MARKER, folderId);
+        const folderId = folderMarker(this.db) || randomUUID();
+        return this.mark(key, folderId, 're-anchor', { problem: previousProblem });
       })
       .immediate();
   }
@@ -172,23 +187,33 @@ export class AnchorKeeper {
       .transaction(() => {
         // Another process may have established it while we waited for the lock.
         if (folderMarker(this.db) !== null || readAnchorFile(this.options.file).state !== 'missing') return 0;
-        const folderId = randomUUID();
-        const chains = this.heads(chainKeys(this.db));
-        writeAnchorFile(this.options.file, { format: 'adsg-anchor/1', folderId, keyId: key.id, chains }, key);
-        writeSetting(this.db, MARKER, folderId);
-        return chains.length;
+        return this.mark(key, randomUUID(), 'establish', {});
       })
       .immediate();
     if (created > 0) this.notice = problemOf('anchor-created', { chains: created });
   }
 
-  /** An authentic anchor whose marker never committed (a crash right after establishing): take it as ours. */
+  /**
+   * Writes the anchor of every chain as it is now, then the trail row that marks it (inside the
+   * caller's write transaction). The file is written first, without that row: if the commit fails,
+   * the file is merely one row behind — the row is anchored like any other later.
+   * @returns how many chains were anchored.
+   */
+  private mark(key: AnchorKey, folderId: string, action: 'establish' | 're-anchor', detail: object): number {
+    const chains = this.heads(chainKeys(this.db));
+    writeAnchorFile(this.options.file, { format: 'adsg-anchor/1', folderId, keyId: key.id, chains }, key);
+    appendTrail(this.db, { projectId: null, entity: MARKER, entityId: MARKER, action, actor: getSettings({ db: this.db }).actorName, before: null, after: { folderId, chains: chains.length, ...detail } }, this.options.now().toISOString());
+    return chains.length;
+  }
+
+  /** An authentic anchor whose marker never committed (a crash right after writing it): take it as ours. */
   private adopt(file: AnchorFile): void {
     const key = readAnchorKey(this.options.keyDir);
     if (!key || !isAuthentic(file, key)) return;
     this.db
       .transaction(() => {
-        if (folderMarker(this.db) === null) writeSetting(this.db, MARKER, file.folderId);
+        if (folderMarker(this.db) !== null) return;
+        appendTrail(this.db, { projectId: null, entity: MARKER, entityId: MARKER, action: 'establish', actor: getSettings({ db: this.db }).actorName, before: null, after: { folderId: file.folderId, chains: file.chains.length } }, this.options.now().toISOString());
       })
       .immediate();
   }

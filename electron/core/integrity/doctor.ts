@@ -1,4 +1,4 @@
-import { appendTrail, chainKeys } from '../audit-trail/trail';
+import { chainKeys } from '../audit-trail/trail';
 import type { Core } from '../core';
 import { findProject, listProjects } from '../db/repos/projects';
 import { checkChainIntegrity, type ChainIntegrity } from './project-integrity';
@@ -63,15 +63,12 @@ export function checkDataFolder(core: Core): DoctorReport {
 /**
  * Re-establishes the anchor at the current end of every chain (`adsg doctor --re-anchor`), for a
  * data folder moved from another account or machine, or once a reported anchor problem has been
- * looked into. It accepts the database as it now is, so the machine-wide trail records who did it,
- * when, and what the anchor said before; chain breaks and state differences stay reported.
+ * looked into. It accepts the database's chain ends as they now are, so the machine-wide trail
+ * records who did it, when, and what the anchor said before; chain breaks and state differences
+ * stay reported.
  */
 export function reanchorDataFolder(core: Core): IntegrityProblem {
   const before = core.anchors.status();
-  core.db.transaction(() =>
-    appendTrail(core.db, { projectId: null, entity: 'anchor', entityId: 'anchor', action: 're-anchor', actor: core.actor(), before: { problem: before.ok ? null : before.problem.code }, after: null }, core.now().toISOString()),
-  )();
-  const chains = chainKeys(core.db);
-  core.anchors.reanchor(chains);
-  return problemOf('re-anchored', { chains: chains.length });
+  const chains = core.anchors.reanchor(before.ok ? null : before.problem.code);
+  return problemOf('re-anchored', { chains });
 }

@@ -18,11 +18,13 @@ import { describeProblem } from '../../../electron/core/integrity/problems';
 import { createProject } from '../../../electron/core/projects/service';
 import { acceptRevision, submitForReview } from '../../../electron/core/review/service';
 import { tempCore, tempDir } from '../../helpers/temp';
-import { acceptedDemo, problemCodes, tamper } from './support';
+import { acceptedDemo, dropTrailTriggers, problemCodes, tamper } from './support';
 
 const MS05 = 'adsg-2026:ms-05';
 const anchorFile = (dataDir: string) => join(dataDir, 'workbench.anchor.json');
 const anchored = (dataDir: string) => (JSON.parse(readFileSync(anchorFile(dataDir), 'utf8')) as { chains: { chain: string; rows: number; head: string }[] }).chains;
+/** The anchored end of one chain. */
+const anchoredOf = (dataDir: string, chain: string) => anchored(dataDir).find((c) => c.chain === chain);
 const PROJECT = { name: 'Anchor', organization: 'Org', creditCode: '91350100M000100Y43', role: 'vehicle-manufacturer', ciio: false, site: '', auditStart: null, auditEnd: null, auditor: '', reviewer: '' } as const;
 const answer = (n: number) => ({ itemId: MS05, result: 'partially-conforming' as const, notes: `edit ${n}`, justification: '' });
 
@@ -40,7 +42,8 @@ describe('the anchor beside the database', () => {
       db.close();
       return h;
     })();
-    expect(anchored(core.dataDir)).toEqual([expect.objectContaining({ chain: project.id, rows: head!.rows, head: head!.head })]);
+    // The project's chain, and the machine-wide one whose first row records that the anchor was established.
+    expect(anchored(core.dataDir)).toEqual([expect.objectContaining({ chain: '', rows: 1 }), expect.objectContaining({ chain: project.id, rows: head!.rows, head: head!.head })]);
   });
 
   test('an autosave never writes the anchor; a pause in editing does, and a stream of edits does at the latest after the maximum delay', async () => {
@@ -55,14 +58,14 @@ describe('the anchor beside the database', () => {
     // The hot path only marked the chain: nothing was written.
     expect(readFileSync(anchorFile(core.dataDir)).equals(before)).toBe(true);
     await sleep(200);
-    expect(anchored(core.dataDir)[0]!.rows).toBe(chainHead(db, project.id)!.rows);
+    expect(anchoredOf(core.dataDir, project.id)!.rows).toBe(chainHead(db, project.id)!.rows);
     // Edits every 10 ms never leave a 40 ms pause: the 150 ms ceiling anchors them anyway.
     const start = Date.now();
     let seen = false;
     while (Date.now() - start < 600 && !seen) {
       append();
       await sleep(10);
-      seen = anchored(core.dataDir)[0]!.rows > 21;
+      seen = anchoredOf(core.dataDir, project.id)!.rows > 21;
     }
     expect(seen).toBe(true);
     keeper.close();
@@ -81,10 +84,10 @@ describe('the anchor beside the database', () => {
     for (let n = 0; n < 5; n++) append(a);
     for (let n = 0; n < 3; n++) append(b);
     expect(keeperB.anchorNow()).toBe(true);
-    expect(anchored(core.dataDir)[0]!.rows).toBe(9);
+    expect(anchoredOf(core.dataDir, project.id)!.rows).toBe(9);
     // A's pending chain is older news: anchoring it must not take the anchor back.
     expect(keeperA.anchorNow([project.id])).toBe(true);
-    expect(anchored(core.dataDir)[0]!.rows).toBe(9);
+    expect(anchoredOf(core.dataDir, project.id)!.rows).toBe(9);
     keeperA.close();
     keeperB.close();
     a.close();
@@ -184,7 +187,9 @@ describe('the anchor beside the database', () => {
       return codes;
     };
     // Lowering the anchored row count (to hide a truncation) breaks the MAC.
-    expect(check(genuine.replace(/"rows": (\d+)/, (_m, n: string) => `"rows": ${Number(n) - 2}`))).toEqual(['anchor-forged']);
+    const lowered = JSON.parse(genuine) as { chains: { chain: string; rows: number }[] };
+    lowered.chains.find((c) => c.chain === projectId)!.rows -= 2;
+    expect(check(JSON.stringify(lowered))).toEqual(['anchor-forged']);
     expect(check('{"format":')).toEqual(['anchor-unreadable']);
     const other = tempCore();
     other.close();
@@ -206,7 +211,9 @@ describe('the anchor beside the database', () => {
     expect(problemCodes(replaced, projectId)).toEqual(['anchor-other-key']);
     expect(describeProblem(reanchorDataFolder(replaced), 'en')).toMatch(/^The anchor was re-established at the current end of 2 audit chain\(s\)\.$/);
     expect(checkChainIntegrity(replaced, projectId)).toMatchObject({ ok: true });
-    expect(replaced.db.prepare("SELECT action, before FROM audit_trail WHERE chain_key = '' AND entity = 'anchor'").get()).toEqual({ action: 're-anchor', before: '{"problem":"anchor-other-key"}' });
+    const marks = replaced.db.prepare("SELECT action, after FROM audit_trail WHERE chain_key = '' AND entity = 'anchor' ORDER BY seq").all() as { action: string; after: string }[];
+    expect(marks.map((m) => m.action)).toEqual(['establish', 're-anchor']);
+    expect(JSON.parse(marks[1]!.after)).toMatchObject({ problem: 'anchor-other-key', chains: 2 });
     replaced.close();
   });
 });
@@ -215,9 +222,12 @@ describe('data folders from before anchors existed', () => {
   test('a folder of the previous version is anchored at first open and says "anchor created" once, not "tampered"', async () => {
     const { core, projectId } = await acceptedDemo();
     core.close();
-    // What the previous version left: no anchor file, no marker.
+    // What the previous version left: no anchor file, and no trail row establishing one.
     rmSync(anchorFile(core.dataDir));
-    tamper(core.dataDir, (db) => db.prepare("DELETE FROM settings WHERE key = 'anchor.folderId'").run());
+    tamper(core.dataDir, (db) => {
+      dropTrailTriggers(db);
+      db.prepare("DELETE FROM audit_trail WHERE chain_key = '' AND entity = 'anchor'").run();
+    });
     const first = tempCore({ dataDir: core.dataDir });
     expect(first.anchors.notice && describeProblem(first.anchors.notice, 'en')).toBe(
       'Anchor created: this data folder had none (data from an earlier version); the ends of 1 audit chain(s) are now recorded.',
