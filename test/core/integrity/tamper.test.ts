@@ -5,6 +5,7 @@ import type { Core } from '../../../electron/core/core';
 import { produceDossier } from '../../../electron/core/dossier/service';
 import { AppError } from '../../../electron/core/errors';
 import { errorPayload } from '../../../electron/core/ipc/dispatch';
+import { checkDataFolder } from '../../../electron/core/integrity/doctor';
 import { checkChainIntegrity } from '../../../electron/core/integrity/project-integrity';
 import { headlessPorts } from '../../../electron/core/ports';
 import { tempCore } from '../../helpers/temp';
@@ -149,6 +150,18 @@ describe('the project integrity check', () => {
     for (const n of [1, 2, 3]) saveChecklistAnswer(core, { projectId, itemId: MS05, result: 'conforming', notes: `x${n}`, justification: '' });
     core.anchors.anchorNow();
     expect(problemCodes(core, projectId)).toEqual(['anchor-rewritten']);
+    core.close();
+  });
+
+  test('a whole project wiped from the database, chain and all, is still reported by the doctor: the anchor remembers it', async () => {
+    const { core, projectId } = await attacked((db, id) => {
+      dropTrailTriggers(db);
+      db.prepare('DELETE FROM audit_trail WHERE chain_key = ?').run(id);
+      db.prepare('DELETE FROM projects WHERE id = ?').run(id);
+    });
+    const report = checkDataFolder(core);
+    expect(report.ok).toBe(false);
+    expect(report.chains.find((c) => c.chain === projectId)?.problems.map((p) => p.code)).toEqual(['anchor-truncated']);
     core.close();
   });
 });
