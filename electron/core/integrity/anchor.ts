@@ -42,7 +42,7 @@ function folderMarker(db: Database): string | null {
     const folderId = (JSON.parse(row.after ?? 'null') as { folderId?: unknown } | null)?.folderId;
     return typeof folderId === 'string' ? folderId : '';
   } catch {
-    // A marker that is not ours: an anchor can belong to no folder id it names.
+    // A marker row that does not parse: no anchor file can match it.
     return '';
   }
 }
