@@ -8,6 +8,7 @@ import { defaultKeyDir } from './integrity/key';
 import { dataPaths } from './paths';
 import { JobRegistry } from './jobs/registry';
 import { defaultRulesDir } from './rules/default-dir';
+import type { RulesDirs } from './rules/locations';
 import { getSettings } from './settings/service';
 
 export interface CoreOptions {
@@ -15,7 +16,7 @@ export interface CoreOptions {
   appVersion: string;
   /** better_sqlite3.node for the running runtime; see README "native modules". */
   nativeBinding?: string;
-  /** Folder of installed compiled rules packs (default: dist/rules beside the running bundle). */
+  /** Folder of the compiled rules packs shipped with the program (default: dist/rules beside the running bundle). */
   rulesDir?: string;
   /** Injectable clock so tests and deterministic outputs can fix time. */
   now?: () => Date;
@@ -29,7 +30,8 @@ export interface Core {
   readonly dataDir: string;
   readonly paths: ReturnType<typeof dataPaths>;
   readonly appVersion: string;
-  readonly rulesDir: string;
+  /** Where compiled packs are read from: shipped with the program, then installed into the data folder. */
+  readonly rulesDir: RulesDirs;
   readonly schemaVersion: number;
   readonly migration: MigrationReport;
   now(): Date;
@@ -56,7 +58,7 @@ export function openCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     paths,
     appVersion: options.appVersion,
-    rulesDir: options.rulesDir ?? defaultRulesDir(),
+    rulesDir: { shipped: options.rulesDir ?? defaultRulesDir(), installed: paths.rules },
     schemaVersion: SCHEMA_VERSION,
     migration,
     now,

@@ -19,5 +19,7 @@ export function dataPaths(dataDir: string) {
     evidence: join(dataDir, 'evidence'),
     identities: join(dataDir, 'identities'),
     trust: join(dataDir, 'trust'),
+    /** Rules packs the user installed (`adsg rules install`); never overwritten. */
+    rules: join(dataDir, 'rules'),
   };
 }

@@ -1,4 +1,5 @@
 import { formatText, type TextParams } from './format';
+import { HYGIENE_MESSAGES } from './hygiene-messages';
 import type { Bilingual, Locale } from './locale';
 
 /**
@@ -73,6 +74,7 @@ export const MESSAGES = {
   'field.title': { 'zh-CN': '标题', en: 'Title' },
   'field.dueDate': { 'zh-CN': '整改期限', en: 'Due date' },
   'field.id': { 'zh-CN': '编号', en: 'Id' },
+  ...HYGIENE_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

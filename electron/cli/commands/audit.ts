@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ProjectId } from '../../../shared/domain/ids';
 import { integrityMessage } from '../../../shared/i18n/integrity-messages';
 import type { Locale } from '../../../shared/i18n/locale';
-import { shown } from '../../core/bundles/errors';
 import { createDemoProject } from '../../core/demo/example-motors';
 import { addEvidenceFiles, verifyProjectEvidence } from '../../core/evidence-records/service';
 import { checkDataFolder, reanchorDataFolder, type DoctorChain } from '../../core/integrity/doctor';
@@ -33,7 +32,8 @@ function chainJson(r: ChainIntegrity, lang: Locale) {
 /** The lines `doctor` prints for one chain. */
 function describeChain(c: DoctorChain, lang: Locale): string[] {
   const id = c.chain === '' ? '-' : c.chain;
-  const name = c.chain === '' ? integrityMessage(lang, 'doctor-machine-chain') : c.name === null ? integrityMessage(lang, 'doctor-deleted-project') : shown(c.name, 80);
+  // Names are whatever the database holds: print() shows any control character escaped.
+  const name = c.chain === '' ? integrityMessage(lang, 'doctor-machine-chain') : c.name === null ? integrityMessage(lang, 'doctor-deleted-project') : c.name;
   if (c.ok) return [integrityMessage(lang, 'doctor-item-ok', { id, name })];
   return [integrityMessage(lang, 'doctor-item-problems', { id, name, count: c.problems.length }), ...c.problems.map((p) => `  - ${describeProblem(p, lang)}`)];
 }
@@ -46,7 +46,7 @@ export function registerAuditCommands(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       const project = await withCore(g, (core) => createDemoProject(core));
-      print(g, project, () => `${project.id}  ${project.name}`);
+      print(g, project, () => [`${project.id}  ${project.name}`]);
     });
 
   const evidence = program.command('evidence').description('Evidence files of a project');
@@ -62,7 +62,7 @@ export function registerAuditCommands(program: Command): void {
       const added = await withCore(g, (core) =>
         addEvidenceFiles(core, headlessPorts, { projectId, paths: files.map((f) => resolve(f)), itemId: opts.item, jobId: 'cli' }),
       );
-      print(g, added, () => added.map((e) => `${e.sha256}  ${e.size}  ${e.fileName}`).join('\n'));
+      print(g, added, () => added.map((e) => `${e.sha256}  ${e.size}  ${e.fileName}`));
     });
   evidence
     .command('verify')
@@ -73,7 +73,7 @@ export function registerAuditCommands(program: Command): void {
       const projectId = projectArg(id, cmd);
       const check = await withCore(g, (core) => verifyProjectEvidence(core, projectId));
       print(g, check, () =>
-        check.ok ? `ok: ${check.checked} file(s) intact` : check.problems.map((p) => `${p.problem}: ${p.fileName} (${p.sha256})`).join('\n'),
+        check.ok ? [`ok: ${check.checked} file(s) intact`] : check.problems.map((p) => `${p.problem}: ${p.fileName} (${p.sha256})`),
       );
       if (!check.ok) throw new CliError(EXIT.checkFailed, g.json ? '' : `${check.problems.length} evidence file(s) failed verification`);
     });
@@ -95,8 +95,8 @@ export function registerAuditCommands(program: Command): void {
       });
       print(g, chainJson(report, g.lang), () =>
         report.ok
-          ? integrityMessage(g.lang, 'project-ok', { rows: report.rows, head: report.head ?? '-', anchored: report.anchoredRows ?? '-', snapshots: report.snapshots })
-          : report.problems.map((p) => describeProblem(p, g.lang)).join('\n'),
+          ? [integrityMessage(g.lang, 'project-ok', { rows: report.rows, head: report.head ?? '-', anchored: report.anchoredRows ?? '-', snapshots: report.snapshots })]
+          : report.problems.map((p) => describeProblem(p, g.lang)),
       );
       if (!report.ok) throw new CliError(EXIT.checkFailed, g.json ? '' : integrityMessage(g.lang, 'project-failed', { project: projectId, count: report.problems.length }));
     });
@@ -122,10 +122,8 @@ export function registerAuditCommands(program: Command): void {
           ...(report.database.length ? report.database.map((p) => describeProblem(p, g.lang)) : [integrityMessage(g.lang, 'doctor-database-ok')]),
           ...(report.anchor.problems.length ? report.anchor.problems.map((p) => describeProblem(p, g.lang)) : [integrityMessage(g.lang, 'doctor-anchor-ok', { chains: report.anchor.chains })]),
           ...report.chains.flatMap((c) => describeChain(c, g.lang)),
-          report.ok ? integrityMessage(g.lang, 'doctor-summary-ok', { chains: report.chains.length }) : '',
-        ]
-          .filter(Boolean)
-          .join('\n'),
+          ...(report.ok ? [integrityMessage(g.lang, 'doctor-summary-ok', { chains: report.chains.length })] : []),
+        ],
       );
       if (!report.ok) {
         const count = report.database.length + report.anchor.problems.length + report.chains.reduce((n, c) => n + c.problems.length, 0);

@@ -33,7 +33,7 @@ async function bundleCall<T>(g: GlobalOptions, run: (core: Core) => Promise<T>):
 }
 
 
-function describeImport(r: ImportResult, lang: Locale): string {
+function describeImport(r: ImportResult, lang: Locale): string[] {
   const lines = [`${r.projectId}  ${r.name}`];
   lines.push(
     r.asCopy
@@ -44,7 +44,7 @@ function describeImport(r: ImportResult, lang: Locale): string {
   lines.push(r.signer ? `manifest signed by ${r.signer.commonName ?? '?'} [${r.signer.fingerprint}]${r.signer.trusted ? ', trusted' : ', NOT in the trust store'}` : 'manifest not signed');
   for (const d of r.dossiers) lines.push(`dossier: ${d}`);
   for (const j of r.dossierChecks) lines.push(judgementText(j, `${j.sha256}.pdf`)[lang]);
-  return lines.join('\n');
+  return lines;
 }
 
 /** `adsg bundle export|import`: a project as one .adsg file for handover or a second auditor. */
@@ -71,7 +71,7 @@ export function registerBundleCommands(program: Command): void {
         const signer = input.identity && passphrase ? await unlockIdentity(core.paths.identities, input.identity, passphrase).catch((e: unknown) => Promise.reject(signingAppError(e))) : undefined;
         return exportBundle(core, input.projectId, out, { signer, dossiers: (opts.dossier ?? []).map((f) => resolve(f)) });
       });
-      print(g, written, () => `${written.file}  ${written.bytes} bytes  sha256 ${written.sha256}  ${written.evidence} evidence file(s)${written.signed ? '  signed' : ''}`);
+      print(g, written, () => [`${written.file}  ${written.bytes} bytes  sha256 ${written.sha256}  ${written.evidence} evidence file(s)${written.signed ? '  signed' : ''}`]);
     });
   bundle
     .command('import')

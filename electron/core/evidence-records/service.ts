@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
-import { basename, isAbsolute, relative } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import type { Evidence, EvidenceCheck } from '../../../shared/domain/evidence';
 import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
 import { deleteEvidence, findEvidence, findEvidenceByHash, insertEvidence, isHashReferenced, linkEvidence, listEvidence, unlinkEvidence, updateEvidenceDescription } from '../db/repos/evidence';
 import { EvidenceError } from '../evidence/errors';
+import { evidenceSourceGuard, type CheckedSource } from '../evidence/source-guard';
 import { JobError } from '../jobs/errors';
 import { ingestInWorker } from '../evidence/ingest-in-worker';
 import { storedPath } from '../evidence/paths';
@@ -24,6 +25,8 @@ function toAppError(error: unknown, file: string): unknown {
   if (!(error instanceof EvidenceError)) return error;
   if (error.code === 'not-found') return new AppError('not-found', 'error.evidence-missing', { what: file });
   if (error.code === 'not-a-file') return new AppError('validation', 'error.evidence-not-file', { what: file });
+  if (error.code === 'in-data-folder') return new AppError('validation', 'error.evidence-in-data-folder', { what: file });
+  if (error.code === 'replaced') return new AppError('validation', 'error.evidence-replaced', { what: file });
   if (error.code === 'cancelled') return new AppError('io', 'error.cancelled');
   return new AppError('io', 'error.io', { detail: error.message });
 }
@@ -45,29 +48,28 @@ export async function addEvidenceFiles(
   input: { projectId: string; paths: string[]; itemId?: string; jobId: string },
 ): Promise<Evidence[]> {
   getProject(core, input.projectId);
+  // Never ingest the workbench's own data folder back into itself, whatever links lead there.
+  const check = await evidenceSourceGuard({ dataDir: core.dataDir, database: core.paths.database });
+  const sources: CheckedSource[] = [];
   for (const path of input.paths) {
     if (!isAbsolute(path) || (ports.isUserChosenPath && !ports.isUserChosenPath(path))) {
       throw new AppError('validation', 'error.evidence-not-file', { what: path });
     }
-    // Never ingest the workbench's own data folder back into itself.
-    const rel = relative(core.dataDir, path);
-    if (!rel.startsWith('..') && !isAbsolute(rel)) throw new AppError('validation', 'error.evidence-not-file', { what: path });
+    sources.push(await check(path).catch((error: unknown) => Promise.reject(toAppError(error, path))));
   }
-  const sizes = await Promise.all(input.paths.map((p) => stat(p).then((s) => s.size, () => 0)));
-  const total = sizes.reduce((a, b) => a + b, 0);
+  const total = sources.reduce((sum, s) => sum + s.size, 0);
   let before = 0;
   const added: Evidence[] = [];
   await core.jobs.run(input.jobId, async (signal) => {
-    for (const [i, path] of input.paths.entries()) {
-      const fileName = basename(path);
+    for (const [i, { path, fileName, identity, size }] of sources.entries()) {
       const emit = (done: number) => ports.emit('job:progress', { jobId: input.jobId, kind: 'evidence', label: fileName, done: before + done, total });
       let stored;
       try {
-        stored = await ingestInWorker(path, core.paths.evidence, { signal, onProgress: emit });
+        stored = await ingestInWorker(path, core.paths.evidence, { signal, onProgress: emit, expectedIdentity: identity });
       } catch (error) {
-        throw toAppError(error, path);
+        throw toAppError(error, input.paths[i]!);
       }
-      before += sizes[i] ?? stored.size;
+      before += size;
       added.push(recordEvidence(core, input.projectId, fileName, stored, input.itemId));
     }
   });

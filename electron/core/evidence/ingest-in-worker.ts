@@ -14,11 +14,11 @@ export async function ingestInWorker(
   evidenceRoot: string,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const { onProgress, signal } = options;
+  const { onProgress, signal, expectedIdentity } = options;
   try {
     return await runJob(
       ingestJob,
-      { srcPath, evidenceRoot },
+      { srcPath, evidenceRoot, expectedIdentity },
       { signal, onProgress: onProgress && (({ bytesDone, bytesTotal }) => onProgress(bytesDone, bytesTotal)) },
     );
   } catch (error) {

@@ -8,7 +8,7 @@ const byteCount = z.number().int().nonnegative();
 /** Ingesting one file in a worker thread (`ingest.worker.ts` → dist/workers/ingest.cjs). */
 export const ingestJob = defineJob({
   name: 'ingest',
-  input: z.strictObject({ srcPath: z.string().min(1), evidenceRoot: z.string().min(1) }),
+  input: z.strictObject({ srcPath: z.string().min(1), evidenceRoot: z.string().min(1), expectedIdentity: z.string().regex(/^\d+:\d+$/).optional() }),
   output: z.strictObject({ sha256: z.string().regex(SHA256_PATTERN), size: byteCount, deduplicated: z.boolean() }),
   progress: z.strictObject({ bytesDone: byteCount, bytesTotal: byteCount }),
   errorCodes: EVIDENCE_ERROR_CODES,

@@ -3,9 +3,10 @@ import { serveJob } from '../jobs/serve-job';
 import { ingestJob } from './ingest-job';
 import { ingestFile } from './store';
 
-serveJob(ingestJob, ({ srcPath, evidenceRoot }, { signal, progress }) =>
+serveJob(ingestJob, ({ srcPath, evidenceRoot, expectedIdentity }, { signal, progress }) =>
   ingestFile(srcPath, evidenceRoot, {
     signal,
+    expectedIdentity,
     onProgress: (bytesDone, bytesTotal) => progress({ bytesDone, bytesTotal }),
   }),
 );

@@ -6,7 +6,7 @@ import { commitTempFile } from './durable';
 import { EvidenceError, isSystemError } from './errors';
 import { tempDir } from './paths';
 import { throttleProgress, type ByteProgress } from './progress';
-import { openSource } from './source';
+import { openSource, type FileIdentity } from './source';
 
 /** Options for {@link ingestFile}. */
 export interface IngestOptions {
@@ -14,6 +14,8 @@ export interface IngestOptions {
   onProgress?: ByteProgress;
   /** Aborting removes the temp file and rejects with `cancelled`; ignored once the file is stored. */
   signal?: AbortSignal;
+  /** The identity the source had when it was checked (checkEvidenceSources): another file at the path is refused. */
+  expectedIdentity?: FileIdentity;
 }
 
 /** What {@link ingestFile} stored. */
@@ -29,7 +31,7 @@ export interface IngestResult {
  * Copies a file into the content-addressed store, hashing it in the same streaming pass.
  * Bytes go to a uniquely named temp file under `<root>/.tmp/`, which is fsynced and then renamed to
  * `<root>/<sha[0..2]>/<sha>`, so a crash never leaves a partial file under a real name.
- * @throws EvidenceError `not-found` | `not-a-file` | `io` for the source or the store, `cancelled`.
+ * @throws EvidenceError `not-found` | `not-a-file` | `replaced` | `io` for the source or the store, `cancelled`.
  */
 export async function ingestFile(
   srcPath: string,
@@ -38,7 +40,7 @@ export async function ingestFile(
 ): Promise<IngestResult> {
   const { signal, onProgress } = options;
   throwIfCancelled(signal, srcPath);
-  const source = await openSource(srcPath);
+  const source = await openSource(srcPath, options.expectedIdentity);
   let out: FileHandle | undefined;
   let tmpPath: string | undefined;
   try {

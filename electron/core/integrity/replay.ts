@@ -2,6 +2,7 @@ import { GENESIS_HASH } from '../audit-trail/hash';
 import { applyIds } from '../bundles/copy-ids';
 import { COPY_ACTION, COPY_ENTITY, CopyGenesis } from '../bundles/provenance';
 import { DEFAULT_PACK_ID } from '../projects/service';
+import { RECONFIRM_ACTION } from '../upgrade/marks';
 import { problemOf, type IntegrityProblem } from './problems';
 import { cloneState, emptyState, stateOfWorkspace, workspaceOfState, type ProjectState, type RawRecord } from './state';
 
@@ -29,7 +30,27 @@ export interface AcceptRecord {
 /** Entities whose rows carry the whole record (`after`, or null when it was deleted). */
 const WHOLE_RECORDS = { flow: 'flows', question: 'questions', answer: 'answers', finding: 'findings', determination: 'overrides' } as const;
 
+/**
+ * Rows that annotate a record beside its value (a rules-pack upgrade, upgrade/apply.ts): the key
+ * named here is the annotation, kept in the trail only; the rest is the record as stored.
+ */
+const ANNOTATIONS: Readonly<Record<string, string>> = {
+  'project:upgrade-pack': 'upgrade',
+  [`answer:${RECONFIRM_ACTION}`]: 'reconfirm',
+  [`question:${RECONFIRM_ACTION}`]: 'reconfirm',
+  'answer:archive': 'archived',
+  'question:archive': 'archived',
+};
+
 const isRecord = (v: unknown): v is RawRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The record a row's `after` says is stored, its annotation (if the action has one) taken off. */
+function recordOf(row: ReplayRow, after: unknown): unknown {
+  const annotation = ANNOTATIONS[`${row.entity}:${row.action}`];
+  if (annotation === undefined || !isRecord(after)) return after;
+  const { [annotation]: _annotation, ...record } = after;
+  return record;
+}
 
 /**
  * Rebuilds a project's state from its audit chain, row by row: the latest `after` of every
@@ -48,7 +69,7 @@ export class TrailReplay {
     const first = this.index++ === 0;
     let after: unknown;
     try {
-      after = row.after === null ? null : JSON.parse(row.after);
+      after = recordOf(row, row.after === null ? null : JSON.parse(row.after));
     } catch {
       return this.unreadable(row);
     }
