@@ -4,6 +4,8 @@ import { openDatabase } from './db/connection';
 import type { MigrationReport } from './db/migrate';
 import { SCHEMA_VERSION } from './db/migrations';
 import { sweepStaleWork } from './evidence/sweep';
+import { AnchorKeeper } from './integrity/anchor';
+import { defaultKeyDir } from './integrity/key';
 import { dataPaths } from './paths';
 import { JobRegistry } from './jobs/registry';
 import { defaultRulesDir } from './rules/default-dir';
@@ -19,6 +21,8 @@ export interface CoreOptions {
   rulesDir?: string;
   /** Injectable clock so tests and deterministic outputs can fix time. */
   now?: () => Date;
+  /** Folder of this account's anchor key (default: ADSG_KEY_DIR, else a per-user folder outside the data folder). */
+  keyDir?: string;
 }
 
 /** Everything services need: the open database, the data folder and the clock. */
@@ -38,6 +42,9 @@ export interface Core {
   actor(): string;
   /** Long jobs under way (cancellable by id). */
   readonly jobs: JobRegistry;
+  /** Keeps every audit chain's end in the MAC-ed anchor file beside the database. */
+  readonly anchors: AnchorKeeper;
+  /** Anchors what is pending, then closes the database. */
   close(): void;
 }
 
@@ -49,6 +56,7 @@ export function openCore(options: CoreOptions): Core {
   // whoever starts next; folders of processes still running are left alone.
   sweepStaleWork(db, paths.evidence);
   const now = options.now ?? (() => new Date());
+  const anchors = new AnchorKeeper(db, { file: paths.anchor, keyDir: options.keyDir ?? defaultKeyDir(), now });
   const core: Core = {
     db,
     dataDir: options.dataDir,
@@ -61,7 +69,11 @@ export function openCore(options: CoreOptions): Core {
     locale: () => getSettings(core).locale,
     actor: () => getSettings(core).actorName,
     jobs: new JobRegistry(),
-    close: () => db.close(),
+    anchors,
+    close: () => {
+      anchors.close();
+      db.close();
+    },
   };
   return core;
 }

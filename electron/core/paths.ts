@@ -14,6 +14,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 export function dataPaths(dataDir: string) {
   return {
     database: join(dataDir, 'workbench.sqlite'),
+    /** Each audit chain's end, MAC-ed (integrity/anchor.ts). */
+    anchor: join(dataDir, 'workbench.anchor.json'),
     evidence: join(dataDir, 'evidence'),
     identities: join(dataDir, 'identities'),
     trust: join(dataDir, 'trust'),

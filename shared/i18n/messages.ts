@@ -1,4 +1,4 @@
-import { formatText } from './format';
+import { formatText, type TextParams } from './format';
 import { HYGIENE_MESSAGES } from './hygiene-messages';
 import type { Bilingual, Locale } from './locale';
 
@@ -86,6 +86,6 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** The message in `locale`, with `{placeholders}` filled from `params`. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(locale: Locale, key: MessageKey, params: TextParams = {}): string {
   return formatText(MESSAGES[key], locale, params);
 }

@@ -5,8 +5,9 @@ import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ProjectId } from '../../../shared/domain/ids';
 import { IdentityFields, type DossierCheck } from '../../../shared/domain/signing';
+import { integrityMessage, writeFailure } from '../../../shared/i18n/integrity-messages';
 import type { Core } from '../../core/core';
-import { countersignDossier, produceDossier, signingAppError } from '../../core/dossier/service';
+import { countersignDossier, deliverDossier, signingAppError } from '../../core/dossier/service';
 import { verifyDossier } from '../../core/dossier/verify';
 import { headlessPorts } from '../../core/ports';
 import { createIdentity, exportCertificate, importIdentity, importTrustedCertificates, listIdentities, listTrustedCertificates, readTrustedCertificates } from '../../core/signing';
@@ -28,11 +29,27 @@ async function signingCall<T>(g: GlobalOptions, run: (core: Core) => Promise<T>)
   });
 }
 
-/** Writes next to the target and renames, so a failure never leaves half a PDF. */
+/** Writes next to the target and renames, so a failure never leaves half a PDF (nor the temp file). */
 async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Writes `--out`; a path that cannot be written is bad input (exit 2) named in the user's language, never a stack trace. */
+async function writeOut(g: GlobalOptions, path: string, bytes: Buffer): Promise<string> {
+  try {
+    await writeAtomically(path, bytes);
+  } catch (e) {
+    const params = { file: path, detail: writeFailure((e as NodeJS.ErrnoException).code) };
+    throw new CliError(EXIT.badInput, integrityMessage('en', 'out-not-writable', params), (lang) => integrityMessage(lang, 'out-not-writable', params));
+  }
+  return path;
 }
 
 function describeCheck(c: DossierCheck): string[] {
@@ -135,9 +152,10 @@ export function registerSigningCommands(program: Command): void {
       // The dossier's language is the global --lang (zh-CN, en or both).
       const input = parseInput(z.object({ projectId: ProjectId, identityId: Fingerprint, lang: z.enum(['zh-CN', 'en', 'both']) }), { projectId: id, identityId: opts.identity, lang: g.documentLang }, g);
       const passphrase = await passphraseFrom(opts.passphraseFile);
-      const result = await withCore(g, (core) => produceDossier(core, headlessPorts, { ...input, passphrase, jobId: 'cli' }));
-      await writeAtomically(resolve(opts.out), result.pdf);
-      print(g, { out: resolve(opts.out), revision: result.revision, sha256: result.sha256, bytes: result.pdf.length }, () => [`${resolve(opts.out)}  revision ${result.revision}  ${result.pdf.length} bytes  sha256 ${result.sha256}`]);
+      const out = resolve(opts.out);
+      // Written before the trail records the signature: a failed --out leaves no record (deliverDossier).
+      const result = await withCore(g, (core) => deliverDossier(core, headlessPorts, { ...input, passphrase, jobId: 'cli' }, (pdf) => writeOut(g, out, pdf)));
+      print(g, { out, revision: result.revision, sha256: result.sha256, bytes: result.bytes }, () => [`${out}  revision ${result.revision}  ${result.bytes} bytes  sha256 ${result.sha256}`]);
     });
 
   program

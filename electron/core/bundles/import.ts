@@ -10,6 +10,7 @@ import { matchManifest } from './check-manifest';
 import { withNewIds, type IdMap } from './copy-ids';
 import { MANIFEST_ENTRY, PROJECT_ENTRY, SIGNATURE_ENTRY } from './entry-names';
 import { asBundleError, BundleError } from './errors';
+import { acceptedSnapshots, judgeDossier, MAX_DOSSIER_BYTES, type DossierJudgement } from './export-dossiers';
 import { DEFAULT_LIMITS, type BundleLimits } from './limits';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
 import { progressOf, type BundleProgress } from './progress';
@@ -49,6 +50,8 @@ export interface ImportResult {
   newEvidenceFiles: number;
   signer: ManifestSigner | null;
   dossiers: string[];
+  /** Each dossier the bundle carries, judged as export judges it: verified, and of which accepted revision (reported, not refused). */
+  dossierChecks: DossierJudgement[];
 }
 
 /** What the checks before unpacking establish. */
@@ -96,6 +99,7 @@ export async function importBundle(core: Core, file: string, options: ImportOpti
     checkProject(project, checked.manifest, checked.listed);
     throwIfCancelled(options.signal);
     const result = commit(core, project, checked, unpacked, work, options);
+    result.dossierChecks = await judgeDossiers(unpacked.dossiers, project);
     if (options.dossierDir) result.dossiers = await writeDossiers(unpacked.dossiers, options.dossierDir);
     return result;
   } catch (e) {
@@ -180,7 +184,19 @@ function commit(core: Core, project: BundleProject, checked: CheckedManifest, un
     newEvidenceFiles: added,
     signer: checked.signer,
     dossiers: [],
+    dossierChecks: [],
   };
+}
+
+/** The bundle's dossiers against its project's accepted revisions (a copy keeps the original's snapshots). */
+async function judgeDossiers(dossiers: readonly VerifiedFile[], project: BundleProject): Promise<DossierJudgement[]> {
+  const accepted = acceptedSnapshots(project.revisions);
+  const judged: DossierJudgement[] = [];
+  for (const d of dossiers) {
+    if (d.size > MAX_DOSSIER_BYTES) judged.push({ sha256: d.sha256, problem: 'not-verified', revision: null, snapshotHash: null });
+    else judged.push(await judgeDossier(await readFile(d.path), `${d.sha256}.pdf`, accepted));
+  }
+  return judged;
 }
 
 /** The machine-wide trail records every import, so the workbench's own history says where a project came from. */
