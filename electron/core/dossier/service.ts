@@ -14,7 +14,6 @@ import { signPdf, unlockIdentity, getIdentity } from '../signing';
 import { SigningError } from '../signing/errors';
 import { buildDossierModel, type DossierLang } from './build-model';
 import { dossierJob } from './dossier-job';
-import { readSignatureBoxes } from './signature-boxes';
 
 /** Signing errors as the user reads them. */
 export function signingAppError(error: unknown): unknown {
@@ -105,15 +104,4 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
     recordChange(core, { projectId: req.projectId, entity: 'dossier', entityId: String(locked.revision.number), action: 'sign', before: null, after: { revision: locked.revision.number, lang: req.lang, sha256, signer: identity.id } }),
   )();
   return { pdf, revision: locked.revision.number, sha256 };
-}
-
-/** The reviewer's countersignature: an incremental update over the signed dossier, widget in the reviewer box. */
-export async function countersignDossier(core: Core, pdf: Buffer, identityId: string, passphrase: string): Promise<Buffer> {
-  try {
-    const signer = await unlockIdentity(core.paths.identities, identityId, passphrase);
-    const box = readSignatureBoxes(pdf).find((b) => b.role === 'reviewer');
-    return await signPdf(pdf, { signer, signingTime: core.now(), reason: 'ADSG assessment dossier — reviewer countersignature / 复核人会签', widget: box && { page: box.page, rect: box.rect } });
-  } catch (e) {
-    throw signingAppError(e);
-  }
 }
