@@ -18,7 +18,7 @@ function signatureLines(locale: Locale, check: DossierCheck, s: SignatureCheck, 
     ? m('label.trustedYes', { anchor: s.trustAnchor?.slice(0, 16) ?? '' })
     : m(check.allowUntrusted ? 'label.trustedNoAllowed' : 'label.trustedNo');
   return [
-    `${m('label.signature', { n: index + 1 })}${s.fieldName ? `  (${m('label.field')} ${s.fieldName})` : ''}`,
+    `${m('label.signature', { n: index + 1 })}${s.fieldName ? m('label.field', { name: s.fieldName }) : ''}`,
     line(m('label.covers'), s.revision ? m('label.coversRevision', { revision: s.revision, revisions: check.revisions }) : m('label.coversNothing')),
     line(m('label.status'), s.valid ? m('label.valid') : m('label.invalid', { problem: s.problem ? signatureProblemText(locale, s.problem) : '?' })),
     line(m('label.signer'), signerName(locale, s)),

@@ -17,7 +17,7 @@ export const VERIFY_MESSAGES = {
   'label.file': { 'zh-CN': '文件', en: 'File' },
   'label.summary': { 'zh-CN': '{revisions} 个修订版，{signatures} 个签名', en: '{revisions} revision(s), {signatures} signature(s)' },
   'label.signature': { 'zh-CN': '签名 {n}', en: 'Signature {n}' },
-  'label.field': { 'zh-CN': '签名域', en: 'Field' },
+  'label.field': { 'zh-CN': '（签名域 {name}）', en: '  (field {name})' },
   'label.covers': { 'zh-CN': '签署范围', en: 'Signs' },
   'label.coversRevision': { 'zh-CN': '第 {revision} 版（共 {revisions} 版）', en: 'revision {revision} of {revisions}' },
   'label.coversNothing': { 'zh-CN': '不是文件的某一修订版', en: 'not a revision of the file' },

@@ -97,7 +97,7 @@ function readSection(pdf: Buffer, offset: number): XrefSection {
     for (let i = 0; i < count; i++) {
       const entryOffset = parser.readUnsignedInteger();
       const gen = parser.readUnsignedInteger();
-      const type = parser.readToken();
+      const type = parser.readEntryType();
       const num = first + i;
       if (!Number.isSafeInteger(num)) throw invalid('object number out of range');
       if (type === 'n') {
