@@ -56,9 +56,10 @@ export const VERIFY_MESSAGES = {
     en: 'Every signature is valid and trusted, each certificate was valid and allowed for signing when used, nothing disallowed changed after any signature, and the embedded assessment is intact.',
   },
   'result.untrustedOnly': {
-    'zh-CN': '签名完好、文件未被改动，但有签名人不在本机信任列表中。请导入其证书后再验证，或确认接受不受信任的签名人。',
-    en: 'The signatures are intact and nothing was changed, but a signer is not in this machine’s trust store. Import their certificate and verify again, or accept untrusted signers knowingly.',
+    'zh-CN': '签名完好、文件未被改动，但有签名人不在本机信任列表中：导入其证书后再验证，才能确认是谁签的名。',
+    en: 'The signatures are intact and nothing was changed, but a signer is not in this machine’s trust store: import their certificate and verify again to confirm who signed.',
   },
+  'result.fileResult': { 'zh-CN': '{file}：{result}', en: '{file}: {result}' },
   'result.untrustedHintCli': {
     'zh-CN': '用 --trust 证书文件 指定信任的证书，或用 --allow-untrusted 接受不受信任的签名人。',
     en: 'Name the certificates to trust with --trust FILE, or accept untrusted signers with --allow-untrusted.',

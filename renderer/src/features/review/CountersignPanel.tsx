@@ -13,7 +13,7 @@ registerBundle('countersign', {
     title: '复核人会签',
     hint: '选择已由审核员签署的报告 PDF。会签前先验证该报告，并显示将要会签的内容；确认无误后再输入口令（增量更新，原签名保持有效）。',
     choose: '选择 PDF 并检查…',
-    about: '将要会签',
+    about: '将要会签：{{file}}',
     project: '项目',
     revision: '修订版',
     auditor: '审核员签名',
@@ -21,7 +21,7 @@ registerBundle('countersign', {
     auditorTrust: '审核员是否受信任',
     refused: '不能会签',
     identity: '签名身份（复核人）',
-    passphrase: '身份口令',
+    passphrase: '复核人口令',
     sign: '会签',
     saved: '会签后的报告已保存：{{path}}',
   },
@@ -29,7 +29,7 @@ registerBundle('countersign', {
     title: 'Reviewer countersignature',
     hint: 'Choose a dossier PDF signed by the auditor. It is verified first and what you are about to countersign is shown; then enter your passphrase (an incremental update; the first signature stays valid).',
     choose: 'Choose PDF and check…',
-    about: 'About to countersign',
+    about: 'About to countersign: {{file}}',
     project: 'Project',
     revision: 'Revision',
     auditor: 'Auditor’s signature',
@@ -37,7 +37,7 @@ registerBundle('countersign', {
     auditorTrust: 'Auditor trusted',
     refused: 'This dossier cannot be countersigned',
     identity: 'Signing identity (reviewer)',
-    passphrase: 'Passphrase',
+    passphrase: 'Reviewer passphrase',
     sign: 'Countersign',
     saved: 'Countersigned dossier saved: {{path}}',
   },
@@ -93,7 +93,7 @@ export function CountersignPanel({ identities, disabled }: { identities: Identit
         {t('choose')}
       </Button>
       {preview && (
-        <Descriptions size="small" column={1} bordered title={`${t('about')}: ${preview.check.file}`} data-testid="countersign-preview">
+        <Descriptions size="small" column={1} bordered title={t('about', { file: preview.check.file })} data-testid="countersign-preview">
           <Descriptions.Item label={t('project')}>
             {preview.check.assessment.projectName ?? preview.check.assessment.projectId ?? '—'}
           </Descriptions.Item>

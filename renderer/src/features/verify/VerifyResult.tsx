@@ -21,7 +21,7 @@ export function VerifyResult({ check }: { check: DossierCheck }) {
         showIcon
         icon={icon}
         data-testid="verify-result"
-        message={`${check.file}: ${m(check.ok ? 'result.ok' : 'result.notOk')}`}
+        message={m('result.fileResult', { file: check.file, result: m(check.ok ? 'result.ok' : 'result.notOk') })}
         description={
           <>
             {description && <div>{description}</div>}
