@@ -1,4 +1,4 @@
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { signingCertificateProblems } from '../../../electron/core/signing/certificate-policy';
