@@ -1,7 +1,7 @@
 import type { DossierCheck, SignatureCheck } from '../../shared/domain/signing';
 import type { Locale } from '../../shared/i18n/locale';
 import { certificateProblemText, changeText, dossierProblemText, signatureProblemText, verifyMessage } from '../../shared/i18n/verify-messages';
-import { dossierCheckReasons, signerName } from '../../shared/i18n/verify-report';
+import { dossierCheckReasons, signerName, verifyNoteTexts } from '../../shared/i18n/verify-report';
 
 const time = (iso: string | undefined): string => (iso ? `${iso.replace('T', ' ').slice(0, 19)} UTC` : '—');
 
@@ -49,6 +49,8 @@ export function describeDossierCheck(check: DossierCheck, locale: Locale): strin
   if (a.present && a.matches) {
     lines.push(`${m('label.assessment')}${sep}${m('label.assessmentMatches', { project: a.projectName ?? a.projectId ?? '?', revision: a.revision ?? '?' })}`);
   }
+  const notes = verifyNoteTexts(locale, check);
+  if (notes.length) lines.push(`${m('label.notes')}${sep}`, ...notes.map((note) => `  - ${note}`));
   lines.push(result);
   for (const reason of dossierCheckReasons(locale, check)) lines.push(`  - ${reason}`);
   if (check.untrustedOnly) lines.push(`  ${m('result.untrustedHintCli')}`);

@@ -104,6 +104,26 @@ export const SignatureCheck = z.object({
 });
 export type SignatureCheck = z.infer<typeof SignatureCheck>;
 
+/**
+ * Whether two names are the same person's name as written on a certificate and in a project:
+ * equal after Unicode compatibility normalisation, collapsing white space and ignoring Latin case.
+ */
+export function sameSignerName(a: string, b: string): boolean {
+  const norm = (name: string): string => name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** Something the verifier points out that does not make the dossier fail. */
+export const VerifyNote = z.object({
+  /** A countersignature whose certificate names someone other than the project's reviewer. */
+  code: z.enum(['reviewer-name-differs']),
+  /** 1-based, as the report numbers signatures. */
+  signature: z.number().int().positive(),
+  certificateName: z.string(),
+  projectReviewer: z.string(),
+});
+export type VerifyNote = z.infer<typeof VerifyNote>;
+
 /** The verifier's report on a dossier, in a form the UI and `adsg verify --json` share. */
 export const DossierCheck = z.object({
   ok: z.boolean(),
@@ -117,12 +137,16 @@ export const DossierCheck = z.object({
   /** Every disallowed change after the first signature, once. */
   changes: z.array(DisallowedChange),
   problems: z.array(z.object({ code: z.enum(DOSSIER_PROBLEM_CODES), detail: z.string().optional() })),
+  notes: z.array(VerifyNote),
   bytesAfterLastSignature: z.number().int(),
   assessment: z.object({
     present: z.boolean(),
     matches: z.boolean(),
     projectId: z.string().optional(),
     projectName: z.string().optional(),
+    /** The auditor and the reviewer the project names (as the snapshot has them). */
+    auditor: z.string().optional(),
+    reviewer: z.string().optional(),
     revision: z.number().int().optional(),
     snapshotHash: z.string().optional(),
   }),
@@ -130,10 +154,11 @@ export const DossierCheck = z.object({
 export type DossierCheck = z.infer<typeof DossierCheck>;
 
 /**
- * Why a dossier may not be countersigned: it does not verify (trust of the auditor aside), or its
- * embedded snapshot is not an accepted revision of its project in this data folder.
+ * Why a dossier may not be countersigned: it does not verify (trust of the auditor aside), its
+ * embedded snapshot is not an accepted revision of its project in this data folder, the chosen
+ * certificate is the auditor's own, or it already countersigned this dossier.
  */
-export const COUNTERSIGN_BLOCKERS = ['does-not-verify', 'not-an-accepted-revision'] as const;
+export const COUNTERSIGN_BLOCKERS = ['does-not-verify', 'not-an-accepted-revision', 'signer-is-auditor', 'already-countersigned'] as const;
 export type CountersignBlocker = (typeof COUNTERSIGN_BLOCKERS)[number];
 
 /** What the reviewer is about to countersign, checked before the passphrase is asked for. */
@@ -143,5 +168,25 @@ export const CountersignPreview = z.object({
   /** The dossier's project exists in this data folder, so its revision was checked against it. */
   projectInThisFolder: z.boolean(),
   blockers: z.array(z.enum(COUNTERSIGN_BLOCKERS)),
+  /** The identity that would countersign, once one is chosen. */
+  identity: z.object({ fingerprint: z.string(), name: z.string() }).optional(),
+  /** The chosen identity's name is not the project's reviewer: shown, not refused. */
+  warnings: z.array(z.enum(['reviewer-name-differs'])),
 });
 export type CountersignPreview = z.infer<typeof CountersignPreview>;
+
+/**
+ * What stands against the identity `identity` countersigning the dossier `check` describes: a
+ * certificate that already signed it (the auditor's own, or an earlier countersignature) may not,
+ * and a name other than the project's reviewer is a warning. Shared by the countersign check and
+ * the form that offers it, so the reviewer sees it before entering a passphrase.
+ */
+export function countersignIdentityChecks(
+  check: DossierCheck,
+  identity: { readonly fingerprint: string; readonly name: string },
+): Pick<CountersignPreview, 'blockers' | 'warnings'> {
+  const signedBefore = check.signatures.findIndex((s) => s.signer?.fingerprint === identity.fingerprint);
+  const blockers: CountersignBlocker[] = signedBefore === 0 ? ['signer-is-auditor'] : signedBefore > 0 ? ['already-countersigned'] : [];
+  const reviewer = check.assessment.reviewer;
+  return { blockers, warnings: reviewer && !sameSignerName(identity.name, reviewer) ? ['reviewer-name-differs'] : [] };
+}

@@ -133,6 +133,25 @@ export const VERIFY_MESSAGES = {
     'zh-CN': '其内嵌快照（项目“{project}”，修订版 {revision}）不是本数据目录中该项目已通过复核的修订版',
     en: 'its embedded snapshot (project “{project}”, revision {revision}) is not an accepted revision of that project in this data folder',
   },
+  'countersign.signer-is-auditor': {
+    'zh-CN': '所选证书就是审核员签名所用的证书：会签必须使用另一张证书',
+    en: 'the chosen certificate is the one the auditor signed with: a countersignature must come from another certificate',
+  },
+  'countersign.already-countersigned': {
+    'zh-CN': '所选证书已经会签过本报告（签名 {n}），每张复核人证书只能会签一次',
+    en: 'the chosen certificate already countersigned this dossier (signature {n}); each reviewer certificate countersigns once',
+  },
+  'countersign.reviewer-differs': {
+    'zh-CN': '注意：证书上的姓名“{name}”与项目指定的复核人“{reviewer}”不一致。',
+    en: 'Note: the certificate’s name “{name}” is not the project’s reviewer “{reviewer}”.',
+  },
+  'countersign.auditorTrusted': { 'zh-CN': '审核员受信任', en: 'the auditor is trusted' },
+  'countersign.auditorUntrusted': { 'zh-CN': '审核员不在本机信任列表中', en: 'the auditor is not in this machine’s trust store' },
+  'note.reviewer-name-differs': {
+    'zh-CN': '签名 {n} 的证书姓名为“{name}”，而项目指定的复核人是“{reviewer}”。',
+    en: 'Signature {n} is by “{name}”, but the project names “{reviewer}” as its reviewer.',
+  },
+  'label.notes': { 'zh-CN': '提示', en: 'Notes' },
   'countersign.preview-expired': { 'zh-CN': '要会签的文件已不在预览中，请重新选择。', en: 'The file to countersign is no longer previewed; choose it again.' },
   'countersign.file-changed': { 'zh-CN': '该文件在预览后被改动，请重新选择并核对。', en: 'The file changed after it was previewed; choose it again and check it.' },
   'countersign.about': {

@@ -37,13 +37,35 @@ export function dossierCheckReasons(locale: Locale, check: DossierCheck): string
 export function countersignBlockerTexts(locale: Locale, preview: CountersignPreview): string[] {
   const { check } = preview;
   const sep = locale === 'zh-CN' ? '；' : '; ';
-  return preview.blockers.map((blocker) =>
-    blocker === 'does-not-verify'
-      ? verifyMessage(locale, 'countersign.does-not-verify', { reasons: dossierCheckReasons(locale, check).join(sep) })
-      : verifyMessage(locale, 'countersign.not-an-accepted-revision', {
+  const signedAs = 1 + check.signatures.findIndex((s) => s.signer?.fingerprint === preview.identity?.fingerprint);
+  return preview.blockers.map((blocker) => {
+    switch (blocker) {
+      case 'does-not-verify':
+        return verifyMessage(locale, 'countersign.does-not-verify', { reasons: dossierCheckReasons(locale, check).join(sep) });
+      case 'not-an-accepted-revision':
+        return verifyMessage(locale, 'countersign.not-an-accepted-revision', {
           project: check.assessment.projectName ?? check.assessment.projectId ?? '?',
           revision: check.assessment.revision ?? '?',
-        }),
+        });
+      case 'signer-is-auditor':
+        return verifyMessage(locale, 'countersign.signer-is-auditor');
+      case 'already-countersigned':
+        return verifyMessage(locale, 'countersign.already-countersigned', { n: signedAs });
+    }
+  });
+}
+
+/** The reviewer-name warning of a countersignature about to be made, when its name is not the project's reviewer. */
+export function countersignWarningTexts(locale: Locale, preview: CountersignPreview): string[] {
+  return preview.warnings.map(() =>
+    verifyMessage(locale, 'countersign.reviewer-differs', { name: preview.identity?.name ?? '?', reviewer: preview.check.assessment.reviewer ?? '?' }),
+  );
+}
+
+/** What the verifier points out without failing: each countersignature by someone other than the named reviewer. */
+export function verifyNoteTexts(locale: Locale, check: DossierCheck): string[] {
+  return check.notes.map((note) =>
+    verifyMessage(locale, 'note.reviewer-name-differs', { n: note.signature, name: note.certificateName, reviewer: note.projectReviewer }),
   );
 }
 
@@ -56,6 +78,6 @@ export function countersignAboutText(locale: Locale, preview: CountersignPreview
     revision: check.assessment.revision ?? '?',
     auditor: auditor ? signerName(locale, auditor) : '?',
     time: auditor?.signingTime ? `${auditor.signingTime.replace('T', ' ').slice(0, 19)} UTC` : '?',
-    trust: verifyMessage(locale, auditor?.trusted ? 'label.trusted' : 'document.untrusted'),
+    trust: verifyMessage(locale, auditor?.trusted ? 'countersign.auditorTrusted' : 'countersign.auditorUntrusted'),
   });
 }

@@ -1,11 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readSignatureBoxes, signingArea } from '../../electron/core/dossier/signature-boxes';
+import { PdfDocument } from '../../electron/core/signing/pdf/document';
 import { signPdf } from '../../electron/core/signing/sign-pdf';
 import { unlockIdentity } from '../../electron/core/signing/identities';
 import { overlayPage, swapAssessment } from '../core/signing/hostile-pdfs';
 import { makeDossierPdf, makeSigner } from '../core/signing/support';
-import { runCli } from '../helpers/cli';
+import { runCli, type CliRun } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 /** The sample project accepted, signed by the auditor; identities for the auditor and the reviewer. */
@@ -13,6 +16,8 @@ const dir = tempDir();
 const data = join(dir, 'data');
 const pass = join(dir, 'pass.txt');
 const signed = join(dir, 'signed.pdf');
+const countersigned = join(dir, 'countersigned.pdf');
+let countersignRun: CliRun;
 const PASSPHRASE = '审核 passphrase 2026';
 let auditor = { id: '', cert: '' };
 let reviewer = { id: '', cert: '' };
@@ -48,13 +53,15 @@ beforeAll(() => {
     else reviewer = { id, cert };
   }
   ok(['dossier', projectId, '--out', signed, '--identity', auditor.id, '--passphrase-file', pass, '--lang', 'zh-CN']);
+  countersignRun = adsg(['countersign', signed, '--identity', reviewer.id, '--passphrase-file', pass, '--out', countersigned]);
 }, 120_000);
 
 describe('adsg countersign verifies first', () => {
   test('a genuine dossier: it says what it countersigned; then verify says OK in either language', () => {
-    const out = join(dir, 'countersigned.pdf');
-    const r = adsg(['countersign', signed, '--identity', reviewer.id, '--passphrase-file', pass, '--out', out]);
+    const out = countersigned;
+    const r = countersignRun;
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(''); // the reviewer is the one the project names: no warning
     expect(r.stdout).toContain('Countersigning: project “Example Motors” revision 1, signed by the auditor 李伟 Li Wei · Example Audit');
 
     const en = adsg(['verify', out, ...trustBoth()]);
@@ -122,6 +129,66 @@ describe('adsg countersign verifies first', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('revision 3: attachments (such as assessment.json) added, replaced or removed');
   });
+});
+
+/** The signing area of a role's box on the dossier, as pdftotext/pdftoppm want it: page (1-based), x, y from the top, width, height. */
+function area(pdf: Buffer, role: 'auditor' | 'reviewer'): { page: string; args: string[] } {
+  const box = readSignatureBoxes(pdf).find((b) => b.role === role)!;
+  const [x1, y1, x2, y2] = signingArea(box);
+  const doc = PdfDocument.parse(pdf);
+  const mediaBox = doc.resolveDict(doc.pageRefs()[box.page], 'page').entries.get('MediaBox') as { items: number[] };
+  const height = mediaBox.items[3]!;
+  const page = String(box.page + 1);
+  return { page, args: ['-f', page, '-l', page, '-x', String(Math.floor(x1)), '-y', String(Math.floor(height - y2)), '-W', String(Math.ceil(x2 - x1)), '-H', String(Math.ceil(y2 - y1))] };
+}
+const textIn = (path: string, role: 'auditor' | 'reviewer') => execFileSync('pdftotext', [...area(readFileSync(path), role).args, path, '-'], { encoding: 'utf8' });
+/** Dark pixels in the box's signing area of the page as pdftoppm renders it (8-bit grey PGM at 72 dpi). */
+function inkIn(path: string, role: 'auditor' | 'reviewer'): number {
+  const prefix = join(dir, `ink-${role}`);
+  execFileSync('pdftoppm', ['-gray', '-r', '72', '-singlefile', ...area(readFileSync(path), role).args, path, prefix]);
+  const pgm = readFileSync(`${prefix}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40))!;
+  return [...pgm.subarray(header[0].length)].filter((v) => v < 160).length;
+}
+
+describe('visible signatures, and who may countersign', () => {
+  test('the countersignature is drawn in the reviewer’s box by its own update: rendered, extractable, both still valid', () => {
+    expect(textIn(signed, 'reviewer')).not.toContain('陈静');
+    expect(inkIn(signed, 'reviewer')).toBe(0);
+    expect(inkIn(countersigned, 'reviewer')).toBeGreaterThan(300);
+    const reviewerText = textIn(countersigned, 'reviewer');
+    expect(reviewerText).toContain('陈静 Chen Jing');
+    expect(reviewerText.replace(/\s/g, '')).toContain(`SHA-256${reviewer.id}`);
+    expect(textIn(countersigned, 'auditor')).toContain('李伟 Li Wei');
+    const pdfsig = execFileSync('pdfsig', [countersigned], { encoding: 'utf8' });
+    expect(pdfsig.match(/Signature is Valid/g)).toHaveLength(2);
+  });
+
+  test('the auditor countersigning her own dossier is refused; so is the same reviewer twice', () => {
+    const own = adsg(['countersign', signed, '--identity', auditor.id, '--passphrase-file', pass, '--out', join(dir, 'own.pdf')]);
+    expect(own.code).toBe(1);
+    expect(own.stderr).toContain('the chosen certificate is the one the auditor signed with');
+    const twice = adsg(['countersign', countersigned, '--identity', reviewer.id, '--passphrase-file', pass, '--out', join(dir, 'twice.pdf')]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('already countersigned this dossier (signature 2)');
+    expect(adsg(['countersign', signed, '--identity', auditor.id, '--passphrase-file', pass], 'zh-CN').stderr).toContain('会签必须使用另一张证书');
+  });
+
+  test('a countersigner whose name is not the project’s reviewer: warned, and the verifier reports both names', () => {
+    const other = json<{ id: string }>(['identity', 'create', '--name', '王芳 Wang Fang', '--organization', 'Example Audit', '--passphrase-file', pass]);
+    const out = join(dir, 'other.pdf');
+    const r = adsg(['countersign', signed, '--identity', other.id, '--passphrase-file', pass, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('Note: the certificate’s name “王芳 Wang Fang” is not the project’s reviewer “陈静 Chen Jing”.\n');
+    const check = adsg(['--json', 'verify', out, '--allow-untrusted']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      assessment: { auditor: '李伟 Li Wei', reviewer: '陈静 Chen Jing' },
+      notes: [{ code: 'reviewer-name-differs', signature: 2, certificateName: '王芳 Wang Fang', projectReviewer: '陈静 Chen Jing' }],
+    });
+    expect(adsg(['verify', out, '--allow-untrusted']).stdout).toContain('Signature 2 is by “王芳 Wang Fang”, but the project names “陈静 Chen Jing” as its reviewer.');
+    expect(textIn(out, 'reviewer')).toContain('王芳 Wang Fang');
+  }, 60_000);
 });
 
 describe('files that are not signed dossiers say what they are', () => {

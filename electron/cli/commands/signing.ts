@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ProjectId } from '../../../shared/domain/ids';
-import { countersignAboutText } from '../../../shared/i18n/verify-report';
+import { countersignAboutText, countersignWarningTexts } from '../../../shared/i18n/verify-report';
 import { verifyMessage } from '../../../shared/i18n/verify-messages';
 import type { Core } from '../../core/core';
 import { countersignDossier, CountersignRefused } from '../../core/dossier/countersign';
@@ -151,9 +151,18 @@ export function registerSigningCommands(program: Command): void {
       const out = resolve(opts.out ?? file);
       await writeAtomically(out, result.pdf);
       const { assessment } = result.preview.check;
+      // Warnings go to stderr so they reach the user whatever happens to stdout (--json, a pipe).
+      for (const warning of countersignWarningTexts(g.lang, result.preview)) process.stderr.write(`${warning}\n`);
       print(
         g,
-        { out, bytes: result.pdf.length, projectId: assessment.projectId, revision: assessment.revision, projectInThisFolder: result.preview.projectInThisFolder },
+        {
+          out,
+          bytes: result.pdf.length,
+          projectId: assessment.projectId,
+          revision: assessment.revision,
+          projectInThisFolder: result.preview.projectInThisFolder,
+          warnings: result.preview.warnings,
+        },
         () =>
           [
             countersignAboutText(g.lang, result.preview),

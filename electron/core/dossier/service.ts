@@ -14,6 +14,8 @@ import { signPdf, unlockIdentity, getIdentity } from '../signing';
 import { SigningError } from '../signing/errors';
 import { buildDossierModel, type DossierLang } from './build-model';
 import { dossierJob } from './dossier-job';
+import { fontFiles } from './render/fonts';
+import { signingArea } from './signature-boxes';
 
 /** Signing errors as the user reads them. */
 export function signingAppError(error: unknown): unknown {
@@ -81,7 +83,6 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
     trail: trailSummary(core, req.projectId, locked.revision.trailHead ?? ''),
     lang: req.lang,
     generatedAt: now,
-    signer: { name: identity.name, organisation: identity.organisation, fingerprint: identity.id },
   });
   const rendered = await core.jobs.run(req.jobId, (signal) =>
     runJob(dossierJob, model, { signal, onProgress: ({ done, total }) => ports.emit('job:progress', { jobId: req.jobId, kind: 'dossier', label: model.cover.title, done, total }) }),
@@ -94,7 +95,8 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
       signingTime: now,
       reason: 'ADSG assessment dossier — auditor signature / 审核员签署',
       location: ws.project.site || undefined,
-      widget: box && { page: box.page, rect: box.rect },
+      widget: box && { page: box.page, rect: signingArea(box) },
+      appearanceFont: fontFiles().regular,
     });
   } catch (e) {
     throw signingAppError(e);

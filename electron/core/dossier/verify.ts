@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../../shared/canonical-json';
-import type { DossierCheck, DossierProblemCode } from '../../../shared/domain/signing';
+import { sameSignerName, type DossierCheck, type DossierProblemCode, type VerifyNote } from '../../../shared/domain/signing';
 import { extractEmbeddedFiles, verifyPdf, type PdfVerification, type SignatureReport } from '../signing';
 import { SigningError } from '../signing/errors';
 
@@ -13,7 +13,7 @@ const Assessment = z.object({
   snapshot: z.unknown(),
 });
 /** What the verifier shows of the snapshot; the rest is the project's business. */
-const SnapshotNames = z.object({ project: z.object({ name: z.string() }) });
+const SnapshotNames = z.object({ project: z.object({ name: z.string(), auditor: z.string().optional(), reviewer: z.string().optional() }) });
 
 /**
  * Text taken from the PDF (names, reasons) with control characters and bidirectional overrides
@@ -40,6 +40,7 @@ export function uncheckable(file: string, code: DossierProblemCode, options: Ver
     signatures: [],
     changes: [],
     problems: [{ code, ...(detail ? { detail } : {}) }],
+    notes: [],
     bytesAfterLastSignature: 0,
     assessment: { present: false, matches: false },
   };
@@ -82,9 +83,20 @@ export async function verifyDossier(pdf: Buffer, file: string, trusted: readonly
     signatures,
     changes: [...report.changes],
     problems,
+    notes: reviewerNotes(signatures, assessment.reviewer),
     bytesAfterLastSignature: report.bytesAfterLastSignature,
     assessment,
   };
+}
+
+/** Each countersignature (every signature after the auditor's) by someone other than the project's reviewer. */
+function reviewerNotes(signatures: DossierCheck['signatures'], reviewer: string | undefined): VerifyNote[] {
+  if (!reviewer?.trim()) return [];
+  return signatures.flatMap((s, index) => {
+    const name = s.signer?.commonName;
+    if (index === 0 || name === undefined || sameSignerName(name, reviewer)) return [];
+    return [{ code: 'reviewer-name-differs' as const, signature: index + 1, certificateName: name, projectReviewer: reviewer }];
+  });
 }
 
 function signatureCheck(s: SignatureReport): DossierCheck['signatures'][number] {
@@ -127,7 +139,13 @@ function readAssessment(pdf: Buffer): DossierCheck['assessment'] {
       present: true,
       matches: createHash('sha256').update(canonicalJson(parsed.data.snapshot)).digest('hex') === parsed.data.snapshotHash,
       projectId: parsed.data.projectId,
-      ...(names.success ? { projectName: printable(names.data.project.name) } : {}),
+      ...(names.success
+        ? {
+            projectName: printable(names.data.project.name),
+            ...(names.data.project.auditor ? { auditor: printable(names.data.project.auditor) } : {}),
+            ...(names.data.project.reviewer ? { reviewer: printable(names.data.project.reviewer) } : {}),
+          }
+        : {}),
       revision: parsed.data.revision,
       snapshotHash: parsed.data.snapshotHash,
     };

@@ -1,9 +1,9 @@
 import { Alert, App, Button, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountersignPreview, IdentityInfo } from '../../../../shared/domain/signing';
+import { countersignIdentityChecks, type CountersignPreview, type IdentityInfo } from '../../../../shared/domain/signing';
 import { verifyMessage } from '../../../../shared/i18n/verify-messages';
-import { countersignBlockerTexts, signerName } from '../../../../shared/i18n/verify-report';
+import { countersignBlockerTexts, countersignWarningTexts, signerName } from '../../../../shared/i18n/verify-report';
 import { useLocale } from '../../app/locale-context';
 import { registerBundle } from '../../i18n';
 import { call } from '../../lib/api';
@@ -43,6 +43,11 @@ registerBundle('countersign', {
   },
 });
 
+const merge = (preview: CountersignPreview, extra: Pick<CountersignPreview, 'blockers' | 'warnings'>) => ({
+  blockers: [...preview.blockers, ...extra.blockers],
+  warnings: extra.warnings,
+});
+
 const identityOptions = (list: IdentityInfo[] | undefined) =>
   (list ?? []).map((i) => ({ value: i.id, label: `${i.name} · ${i.organisation} · ${i.id.slice(0, 12)}` }));
 
@@ -80,9 +85,16 @@ export function CountersignPanel({ identities, disabled }: { identities: Identit
       }
     });
 
-  const preview = picked?.preview;
+  // What the chosen identity adds to the checks (the same rules the main process applies on signing).
+  const chosen = identities?.find((i) => i.id === identityId);
+  const preview: CountersignPreview | undefined =
+    picked && chosen
+      ? { ...picked.preview, identity: { fingerprint: chosen.id, name: chosen.name }, ...merge(picked.preview, countersignIdentityChecks(picked.preview.check, { fingerprint: chosen.id, name: chosen.name })) }
+      : picked?.preview;
   const auditor = preview?.check.signatures[0];
   const blockers = preview ? countersignBlockerTexts(locale, preview) : [];
+  const warnings = preview ? countersignWarningTexts(locale, preview) : [];
+  const fileBlocked = (picked?.preview.blockers.length ?? 0) > 0;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={5} style={{ marginBottom: 0 }}>
@@ -122,7 +134,10 @@ export function CountersignPanel({ identities, disabled }: { identities: Identit
           }
         />
       )}
-      {preview && blockers.length === 0 && (
+      {warnings.map((text) => (
+        <Alert key={text} type="warning" showIcon message={text} />
+      ))}
+      {preview && !fileBlocked && (
         <Form layout="inline" disabled={disabled || busy} onFinish={() => void sign()}>
           <Form.Item label={t('identity')}>
             <Select aria-label={t('identity')} style={{ width: 320 }} value={identityId} onChange={setIdentityId} options={identityOptions(identities)} />
@@ -130,7 +145,7 @@ export function CountersignPanel({ identities, disabled }: { identities: Identit
           <Form.Item label={t('passphrase')}>
             <Input.Password aria-label={t('passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" />
           </Form.Item>
-          <Button htmlType="submit" type="primary" loading={busy} disabled={!identityId || !passphrase}>
+          <Button htmlType="submit" type="primary" loading={busy} disabled={!identityId || !passphrase || blockers.length > 0}>
             {t('sign')}
           </Button>
         </Form>

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Card, Space } from 'antd';
 import type { DossierCheck } from '../../../../shared/domain/signing';
-import { dossierCheckReasons } from '../../../../shared/i18n/verify-report';
+import { dossierCheckReasons, verifyNoteTexts } from '../../../../shared/i18n/verify-report';
 import { useLocale } from '../../app/locale-context';
 import { SignatureCard } from './SignatureCard';
 import { useVerifyText } from './use-verify-text';
@@ -35,6 +35,9 @@ export function VerifyResult({ check }: { check: DossierCheck }) {
           </>
         }
       />
+      {verifyNoteTexts(locale, check).map((note) => (
+        <Alert key={note} type="info" showIcon message={note} />
+      ))}
       {check.signatures.length > 0 && (
         <>
           <div>{m('label.summary', { revisions: check.revisions, signatures: check.signatures.length })}</div>
