@@ -83,8 +83,13 @@ test('review, lock, sign a dossier and verify it, in the UI', async () => {
   const preview = page.getByTestId('countersign-preview');
   await preview.getByText('李伟 Li Wei · 示例审计有限公司').waitFor();
   await expect.poll(() => preview.textContent()).toContain('Example Motors');
+  // The auditor's own certificate is refused before any passphrase is typed.
+  await page.getByLabel('签名身份（复核人）').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(/李伟 Li Wei/).click();
+  await page.getByText(/会签必须使用另一张证书/).waitFor();
   await page.getByLabel('签名身份（复核人）').click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(/陈静 Chen Jing/).click();
+  await expect.poll(() => page.getByText(/会签必须使用另一张证书/).count()).toBe(0);
   await page.getByLabel('复核人口令').fill('reviewer horse 2026');
   await s.shot('dossier-05-countersign-preview-zh');
   const countersigned = join(out, 'dossier-countersigned.pdf');

@@ -119,7 +119,10 @@ export const signingHandlers: Handlers<SigningChannel> = {
     try {
       ({ pdf: signed } = await countersignDossier(core, bytes, basename(previewed.path), identityId, passphrase));
     } catch (e) {
-      if (e instanceof CountersignRefused) throw new AppError('integrity', 'error.signing', { detail: e.reasons(core.locale()) });
+      if (e instanceof CountersignRefused) {
+        const code = e.preview.blockers.includes('does-not-verify') ? 'integrity' : 'conflict';
+        throw new AppError(code, 'error.signing', { detail: e.reasons(core.locale()) });
+      }
       throw e;
     }
     forgetPreview(core, previewId);
