@@ -128,7 +128,7 @@ class RevisionStep {
     const formB = formOf(this.b);
     const x = this.a.resolve(formA);
     const y = this.b.resolve(formB);
-    if (isRef(formA)) this.handled.add(formA.num);
+    this.handleIfSame(formA, formB);
     if (y === null) {
       if (x !== null) this.flag('form', isRef(formA) ? formA.num : undefined);
       return;
@@ -142,7 +142,7 @@ class RevisionStep {
 
     const fieldsA = before.entries.get('Fields');
     const fieldsB = y.entries.get('Fields');
-    if (isRef(fieldsA)) this.handled.add(fieldsA.num);
+    this.handleIfSame(fieldsA, fieldsB);
     this.markAccounted(fieldsB);
     const appended = this.appended(this.a.resolve(fieldsA), this.b.resolve(fieldsB));
     if (appended === undefined) this.flag('form', isRef(fieldsB) ? fieldsB.num : formNum);
@@ -155,6 +155,14 @@ class RevisionStep {
     }
     if (!this.resourcesExtend(before.entries.get('DR'), y.entries.get('DR'))) this.flag('form', formNum);
     this.account(y.entries.get('DR'));
+  }
+
+  /**
+   * When both revisions reach the same object here, its new content is what the caller judges;
+   * an object the later revision no longer reaches this way is still judged on its own.
+   */
+  private handleIfSame(x: PdfObject | undefined, y: PdfObject | undefined): void {
+    if (isRef(x) && isRef(y) && x.num === y.num && x.gen === y.gen) this.handled.add(x.num);
   }
 
   /** `y` is `x` with items added at the end: the added items, or `undefined` when it is not. */
