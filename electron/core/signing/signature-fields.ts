@@ -6,7 +6,6 @@ import { decodeTextString } from './pdf/text';
 export interface SignatureField {
   /** The fully qualified field name (`parent.child`). */
   readonly name: string;
-  readonly field: PdfRef;
   /** The field's /V: the signature dictionary. */
   readonly value: PdfRef;
 }
@@ -38,7 +37,7 @@ export function signatureFields(doc: PdfDocument): SignatureField[] {
       const ownType = field.entries.get('FT');
       const type = isName(ownType) ? ownType : inheritedType;
       const value = field.entries.get('V');
-      if (isName(type, 'Sig') && isRef(value)) found.push({ name, field: item, value });
+      if (isName(type, 'Sig') && isRef(value)) found.push({ name, value });
       const kids = doc.resolve(field.entries.get('Kids'));
       if (isArray(kids) && depth < MAX_DEPTH) visit(kids.items, name ? `${name}.` : '', type, depth + 1);
     }
