@@ -73,7 +73,8 @@ const seeds = (i: Ids): Record<string, unknown> => ({
   'trust:remove': { fingerprint: NO_ID, confirm: true },
   // A real identity with a wrong passphrase: the request goes all the way to unlocking the key.
   'dossier:generate': { projectId: i.project, lang: 'both', identityId: i.identity, passphrase: 'wrong passphrase', jobId: 'fuzz' },
-  'dossier:countersign': { identityId: i.identity, passphrase: 'wrong passphrase' },
+  'dossier:countersignPreview': {},
+  'dossier:countersign': { previewId: '00000000-0000-4000-8000-000000000000', identityId: i.identity, passphrase: 'wrong passphrase' },
   'dossier:verify': {},
   'bundle:export': { projectId: i.project, jobId: 'fuzz' },
   'bundle:import': { asCopy: true, jobId: 'fuzz' },

@@ -4,16 +4,20 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ProjectId } from '../../../shared/domain/ids';
-import { IdentityFields, type DossierCheck } from '../../../shared/domain/signing';
+import { IdentityFields } from '../../../shared/domain/signing';
 import { integrityMessage, writeFailure } from '../../../shared/i18n/integrity-messages';
+import { countersignAboutText, countersignWarningTexts } from '../../../shared/i18n/verify-report';
+import { verifyMessage } from '../../../shared/i18n/verify-messages';
 import type { Core } from '../../core/core';
-import { countersignDossier, deliverDossier, signingAppError } from '../../core/dossier/service';
+import { countersignDossier, CountersignRefused } from '../../core/dossier/countersign';
+import { deliverDossier, signingAppError } from '../../core/dossier/service';
 import { verifyDossier } from '../../core/dossier/verify';
 import { headlessPorts } from '../../core/ports';
 import { createIdentity, exportCertificate, importIdentity, importTrustedCertificates, listIdentities, listTrustedCertificates, readTrustedCertificates } from '../../core/signing';
 import { passphraseFrom, readArg } from '../files';
 import { CliError, EXIT, globalsOf, print, type GlobalOptions } from '../context';
 import { parseInput, withCore } from '../core-session';
+import { describeDossierCheck } from '../verify-report';
 
 const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'v.invalid');
 
@@ -50,21 +54,6 @@ async function writeOut(g: GlobalOptions, path: string, bytes: Buffer): Promise<
     throw new CliError(EXIT.badInput, integrityMessage('en', 'out-not-writable', params), (lang) => integrityMessage(lang, 'out-not-writable', params));
   }
   return path;
-}
-
-function describeCheck(c: DossierCheck): string[] {
-  const lines = c.signatures.flatMap((s, i) => [
-    `Signature #${i + 1}: ${s.valid ? 'VALID' : `INVALID (${s.problem ?? 'unknown'})`}`,
-    `  signer: ${s.signer?.commonName ?? '?'}${s.signer?.organisation ? `, ${s.signer.organisation}` : ''}  [${s.signer?.fingerprint ?? '-'}]`,
-    `  signed at: ${s.signingTime ?? '-'}`,
-    `  covers whole file: ${s.coversWholeFile ? 'yes' : 'no'}`,
-    `  trusted: ${s.trusted ? 'yes' : 'no'}`,
-  ]);
-  if (!c.signatures.length) lines.push('No signatures.');
-  lines.push(`Bytes after the last signature: ${c.bytesAfterLastSignature}`);
-  lines.push(`Embedded assessment: ${c.assessment.present ? (c.assessment.matches ? `present, matches (project ${c.assessment.projectId}, revision ${c.assessment.revision})` : 'present, DOES NOT MATCH') : 'missing'}`);
-  lines.push(c.ok ? 'Result: OK' : 'Result: NOT OK');
-  return lines;
 }
 
 /** `adsg identity …`, `adsg trust …`, `adsg dossier`, `adsg countersign`, `adsg verify`. */
@@ -160,7 +149,7 @@ export function registerSigningCommands(program: Command): void {
 
   program
     .command('countersign')
-    .description('Add the reviewer’s countersignature to a signed dossier (incremental update)')
+    .description('Add the reviewer’s countersignature to a signed dossier (incremental update), after verifying it')
     .argument('<file>', 'the signed PDF')
     .requiredOption('--identity <id>', 'the reviewer’s signing identity')
     .requiredOption('--passphrase-file <file>', 'file whose first line is the identity’s passphrase')
@@ -170,18 +159,45 @@ export function registerSigningCommands(program: Command): void {
       const { identityId } = parseInput(z.object({ identityId: Fingerprint }), { identityId: opts.identity }, g);
       const pdf = await readArg(file, '<file>');
       const passphrase = await passphraseFrom(opts.passphraseFile);
-      const signed = await withCore(g, (core) => countersignDossier(core, pdf, identityId, passphrase));
+      const result = await withCore(g, async (core) => {
+        try {
+          return await countersignDossier(core, pdf, basename(file), identityId, passphrase);
+        } catch (e) {
+          if (e instanceof CountersignRefused) throw new CliError(EXIT.checkFailed, e.describe(g.lang));
+          throw e;
+        }
+      });
       const out = resolve(opts.out ?? file);
-      await writeAtomically(out, signed);
-      print(g, { out, bytes: signed.length }, () => [`${out}  ${signed.length} bytes`]);
+      await writeAtomically(out, result.pdf);
+      const { assessment } = result.preview.check;
+      // Warnings go to stderr so they reach the user whatever happens to stdout (--json, a pipe).
+      for (const warning of countersignWarningTexts(g.lang, result.preview)) process.stderr.write(`${warning}\n`);
+      print(
+        g,
+        {
+          out,
+          bytes: result.pdf.length,
+          projectId: assessment.projectId,
+          revision: assessment.revision,
+          projectInThisFolder: result.preview.projectInThisFolder,
+          warnings: result.preview.warnings,
+        },
+        () =>
+          [
+            countersignAboutText(g.lang, result.preview),
+            ...(result.preview.projectInThisFolder ? [] : [verifyMessage(g.lang, 'countersign.notInFolder')]),
+            `${out}  ${result.pdf.length} bytes`,
+          ],
+      );
     });
 
   program
     .command('verify')
-    .description('Verify a dossier: every signature, whole-file coverage, signer trust, embedded assessment')
+    .description('Verify a dossier: every signature, the changes after each, certificates, signer trust, embedded assessment')
     .argument('<file>', 'the PDF')
     .option('--trust <cert...>', 'certificates to trust for this check (PEM or DER), besides the trust store')
-    .action(async (file: string, opts: { trust?: string[] }, cmd: Command) => {
+    .option('--allow-untrusted', 'accept signers that are not trusted (their trust is still reported)')
+    .action(async (file: string, opts: { trust?: string[]; allowUntrusted?: boolean }, cmd: Command) => {
       const g = globalsOf(cmd);
       const pdf = await readArg(file, '<file>');
       const extra = await Promise.all((opts.trust ?? []).map((c) => readArg(c, '--trust', 'certificate')));
@@ -192,12 +208,12 @@ export function registerSigningCommands(program: Command): void {
         try {
           for (const cert of extra) await importTrustedCertificates(dir, cert);
           const trusted = [...(await readTrustedCertificates(core.paths.trust)), ...(await readTrustedCertificates(dir))];
-          return await verifyDossier(pdf, basename(file), trusted);
+          return await verifyDossier(pdf, basename(file), trusted, { allowUntrusted: opts.allowUntrusted === true });
         } finally {
           await rm(dir, { recursive: true, force: true });
         }
       });
-      print(g, check, () => describeCheck(check));
+      print(g, check, () => describeDossierCheck(check, g.lang));
       if (!check.ok) throw new CliError(EXIT.checkFailed, '');
     });
 }

@@ -24,8 +24,6 @@ export interface DossierInput {
   trail: { rows: number; head: string; first: string | null; last: string | null; byKind: Record<string, number> };
   lang: DossierLang;
   generatedAt: Date;
-  /** The auditor who signs now, printed in the auditor's box. */
-  signer?: { name: string; organisation: string; fingerprint: string };
 }
 
 const RESULT_LABELS: Record<ChecklistResult | 'none', Bilingual> = {
@@ -376,22 +374,7 @@ export function buildDossierModel(input: DossierInput): DossierModel {
       title: tx('signatures'),
       intro: long(DOSSIER_TEXTS.signatureIntro),
       slots: [
-        {
-          role: 'auditor',
-          label: tx('auditorSlot'),
-          name: p.auditor || '—',
-          note: tx('signNote'),
-          ...(input.signer
-            ? {
-                stamp: [
-                  `${tx('signedBy')} ${input.signer.name} · ${input.signer.organisation}`,
-                  `${tx('signedAt')} ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`,
-                  `SHA-256 ${input.signer.fingerprint.slice(0, 32)}`,
-                  `        ${input.signer.fingerprint.slice(32)}`,
-                ],
-              }
-            : {}),
-        },
+        { role: 'auditor', label: tx('auditorSlot'), name: p.auditor || '—', note: tx('signNote') },
         { role: 'reviewer', label: tx('reviewerSlot'), name: p.reviewer || '—', note: tx('signNote') },
       ],
     },

@@ -42,11 +42,6 @@ export interface SignatureSlot {
   label: string;
   name: string;
   note: string;
-  /**
-   * Printed in the signing area when the signer is known while the PDF is made (the auditor signs
-   * at generation time): who, when, and the certificate fingerprint. The reviewer signs later.
-   */
-  stamp?: string[];
 }
 
 export interface DossierModel {

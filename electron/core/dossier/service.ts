@@ -15,7 +15,8 @@ import { signPdf, unlockIdentity, getIdentity } from '../signing';
 import { SigningError } from '../signing/errors';
 import { buildDossierModel, type DossierLang } from './build-model';
 import { dossierJob } from './dossier-job';
-import { readSignatureBoxes } from './signature-boxes';
+import { fontFiles } from './render/fonts';
+import { signingArea } from './signature-boxes';
 import { writeTransaction } from '../db/transaction';
 
 /** Signing errors as the user reads them. */
@@ -93,7 +94,6 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
     trail: trailSummary(core, req.projectId, locked.revision.trailHead ?? ''),
     lang: req.lang,
     generatedAt: now,
-    signer: { name: identity.name, organisation: identity.organisation, fingerprint: identity.id },
   });
   const rendered = await core.jobs.run(req.jobId, (signal) =>
     runJob(dossierJob, model, { signal, onProgress: ({ done, total }) => ports.emit('job:progress', { jobId: req.jobId, kind: 'dossier', label: model.cover.title, done, total }) }),
@@ -106,7 +106,8 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
       signingTime: now,
       reason: 'ADSG assessment dossier — auditor signature / 审核员签署',
       location: ws.project.site || undefined,
-      widget: box && { page: box.page, rect: box.rect },
+      widget: box && { page: box.page, rect: signingArea(box) },
+      appearanceFont: fontFiles().regular,
     });
   } catch (e) {
     throw signingAppError(e);
@@ -140,15 +141,4 @@ export async function deliverDossier(core: Core, ports: Ports, req: DossierReque
     core.anchors.anchorNow();
   }
   return { path, revision: made.revision, sha256: made.sha256, bytes: made.pdf.length };
-}
-
-/** The reviewer's countersignature: an incremental update over the signed dossier, widget in the reviewer box. */
-export async function countersignDossier(core: Core, pdf: Buffer, identityId: string, passphrase: string): Promise<Buffer> {
-  try {
-    const signer = await unlockIdentity(core.paths.identities, identityId, passphrase);
-    const box = readSignatureBoxes(pdf).find((b) => b.role === 'reviewer');
-    return await signPdf(pdf, { signer, signingTime: core.now(), reason: 'ADSG assessment dossier — reviewer countersignature / 复核人会签', widget: box && { page: box.page, rect: box.rect } });
-  } catch (e) {
-    throw signingAppError(e);
-  }
 }

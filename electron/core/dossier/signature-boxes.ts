@@ -10,6 +10,24 @@ export const SignatureBox = z.strictObject({
 });
 export type SignatureBox = z.infer<typeof SignatureBox>;
 
+/**
+ * How a signature box is laid out (render/signature.ts draws it): the signer's details on the
+ * left `infoShare` of the width, the signing area on the right above a "signature / date" line
+ * `lineAboveBottom` points above the box's bottom, `pad` points from its edges.
+ */
+export const BOX_LAYOUT = { infoShare: 0.4, pad: 14, lineAboveBottom: 30 } as const;
+
+/**
+ * The signing area of a box, in PDF user space: where a signature's widget goes, so its
+ * appearance (signer, time, fingerprint) prints in the box, right of the printed details and
+ * above the line.
+ */
+export function signingArea(box: SignatureBox): [number, number, number, number] {
+  const [x1, y1, x2, y2] = box.rect;
+  const { infoShare, pad, lineAboveBottom } = BOX_LAYOUT;
+  return [x1 + (x2 - x1) * infoShare + pad * 1.5, y1 + lineAboveBottom + 4, x2 - pad * 1.5, y2 - pad];
+}
+
 /** The document-information key under which the dossier records its signature boxes (ASCII JSON). */
 export const BOXES_INFO_KEY = 'ADSGSignatureBoxes';
 

@@ -101,8 +101,6 @@ export const DOSSIER_TEXTS = {
   },
   auditorSlot: { 'zh-CN': '审核员签署', en: 'Auditor' },
   reviewerSlot: { 'zh-CN': '复核人会签', en: 'Reviewer (countersignature)' },
-  signedBy: { 'zh-CN': '数字签名：', en: 'Digitally signed by' },
-  signedAt: { 'zh-CN': '签署时间：', en: 'Signed at' },
   signNote: { 'zh-CN': '数字签名见本框；签署时间以签名为准。', en: 'Digital signature in this box; the signing time is that of the signature.' },
   attachmentDescription: { 'zh-CN': '评估数据（机器可读，JSON）', en: 'The assessment as machine-readable JSON' },
 } satisfies Record<string, Bilingual>;

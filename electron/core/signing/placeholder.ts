@@ -1,3 +1,4 @@
+import { appearanceObjects, type AppearanceLine } from './appearance';
 import { SigningError } from './errors';
 import { PdfDocument } from './pdf/document';
 import { appendIncrementalUpdate, type UpdatedObject } from './pdf/incremental';
@@ -34,6 +35,8 @@ export interface PlaceholderOptions {
   readonly contactInfo?: string;
   /** Where the widget sits; without it the signature is invisible (zero rectangle on page 0). */
   readonly widget?: { readonly page: number; readonly rect: WidgetRect };
+  /** What the widget shows, drawn with a subset of `font`; without it the appearance is empty. */
+  readonly appearance?: { readonly font: Buffer; readonly lines: readonly AppearanceLine[] };
 }
 
 // Print (4) + Locked (128): shown and printed (PDF/A needs Print), not movable by the viewer.
@@ -69,6 +72,14 @@ export function addSignaturePlaceholder(pdf: Buffer, options: PlaceholderOptions
     const body = Buffer.isBuffer(object) ? object : Buffer.from(serialize(object), 'latin1');
     updates.push({ num: ref.num, gen: ref.gen, body });
   };
+  const width = rect[2] - rect[0];
+  const height = rect[3] - rect[1];
+  // An empty, transparent appearance when there is nothing to show: PDF/A wants every widget to have one.
+  const appearance = options.appearance
+    ? appearanceObjects(options.appearance.font, options.appearance.lines, width, height, appearanceRef.num)
+    : [{ num: appearanceRef.num, gen: 0, body: Buffer.from(`<</Type /XObject /Subtype /Form /BBox [0 0 ${serialize(width)} ${serialize(height)}] /Resources <<>> /Length 0>>\nstream\n\nendstream`, 'latin1') }];
+  updates.push(...appearance);
+  const formNum = appearanceRef.num + appearance.length;
 
   put(sigRef, signatureDictionary(options));
   put(
@@ -85,14 +96,6 @@ export function addSignaturePlaceholder(pdf: Buffer, options: PlaceholderOptions
       ['AP', pdfDict([['N', appearanceRef]])],
     ]),
   );
-  // An empty, transparent appearance: the dossier draws the visible block itself, and PDF/A wants
-  // every widget to have one.
-  const bbox = `[0 0 ${serialize(rect[2] - rect[0])} ${serialize(rect[3] - rect[1])}]`;
-  put(
-    appearanceRef,
-    Buffer.from(`<</Type /XObject /Subtype /Form /BBox ${bbox} /Resources <<>> /Length 0>>\nstream\n\nendstream`, 'latin1'),
-  );
-
   const page = doc.resolveDict(pageRef, 'the page');
   appendToArray(doc, page, 'Annots', widgetRef, (updatedPage) => put(pageRef, updatedPage), put);
 
@@ -103,7 +106,7 @@ export function addSignaturePlaceholder(pdf: Buffer, options: PlaceholderOptions
     return copy;
   };
   if (acroForm === undefined) {
-    const formRef = pdfRef(next + 3);
+    const formRef = pdfRef(formNum);
     put(formRef, pdfDict([['Fields', pdfArray([widgetRef])], ['SigFlags', SIG_FLAGS]]));
     put(rootRef, pdfDict([...catalog.entries, ['AcroForm', formRef]]));
   } else if (isRef(acroForm)) {

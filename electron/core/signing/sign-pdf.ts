@@ -1,5 +1,6 @@
 import { SignPdf, SignPdfError } from '@signpdf/signpdf';
-import { describeCertificate } from './certificate-info';
+import type { AppearanceLine } from './appearance';
+import { describeCertificate, type CertificateInfo } from './certificate-info';
 import { cmsCapacity, CmsSigner } from './cms-signer';
 import { SigningError } from './errors';
 import { readPkcs12 } from './pkcs12';
@@ -16,8 +17,30 @@ export interface SignPdfOptions {
   readonly reason?: string;
   readonly location?: string;
   readonly contactInfo?: string;
-  /** A widget over the dossier's own drawing of the signature block; invisible when absent. */
+  /** Where the signature shows: a page (0-based) and a rectangle on it; invisible when absent. */
   readonly widget?: { readonly page: number; readonly rect: WidgetRect };
+  /**
+   * Draw the signature in its widget — signer, organisation, time and certificate fingerprint —
+   * with a subset of this font (OpenType or TrueType; it needs the glyphs of the signer's name).
+   * Without it the widget is empty.
+   */
+  readonly appearanceFont?: Buffer;
+}
+
+const NAVY = [0.106, 0.227, 0.365] as const;
+const INK = [0.2, 0.2, 0.2] as const;
+const MUTED = [0.4, 0.4, 0.4] as const;
+
+/** What a visible signature says: no words, only values, so it reads the same in any language. */
+function appearanceLines(name: string, certificate: CertificateInfo, signingTime: Date): AppearanceLine[] {
+  const time = `${signingTime.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+  return [
+    { text: name, size: 12, color: NAVY },
+    ...(certificate.organisation ? [{ text: certificate.organisation, size: 8.5, color: INK }] : []),
+    { text: time, size: 8.5, color: INK },
+    { text: `SHA-256 ${certificate.fingerprint.slice(0, 32)}`, size: 6.5, color: MUTED },
+    { text: certificate.fingerprint.slice(32), size: 6.5, color: MUTED },
+  ];
 }
 
 /**
@@ -32,14 +55,18 @@ export async function signPdf(pdf: Buffer, options: SignPdfOptions): Promise<Buf
     throw new SigningError('bad-input', 'The signing time is not a valid date.');
   }
   const signer = 'p12' in options.signer ? readPkcs12(options.signer.p12, options.signer.passphrase) : options.signer;
+  const certificate = describeCertificate(signer.certificate);
+  const name = options.name ?? certificate.commonName;
+  const visible = options.widget && options.appearanceFont;
   const prepared = addSignaturePlaceholder(pdf, {
     signingTime: options.signingTime,
     signatureBytes: cmsCapacity(signer),
-    name: options.name ?? describeCertificate(signer.certificate).commonName,
+    name,
     reason: options.reason,
     location: options.location,
     contactInfo: options.contactInfo,
     widget: options.widget,
+    ...(visible ? { appearance: { font: visible, lines: appearanceLines(name ?? certificate.subject, certificate, options.signingTime) } } : {}),
   });
   try {
     return await new SignPdf().sign(prepared, new CmsSigner(signer), options.signingTime);

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import type { SignatureProblemCode } from '../../../shared/domain/signing';
 import { cryptoEngine } from './crypto-engine';
 
-/** Why a signature is not valid; the UI maps each code to a zh-CN and an English message. */
-export type SignatureProblemCode =
-  | 'byte-range'
-  | 'cms-malformed'
-  | 'unsupported'
-  | 'digest-mismatch'
-  | 'signature-mismatch';
+export type { SignatureProblemCode };
 
 export interface SignatureProblem {
   readonly code: SignatureProblemCode;

@@ -1,15 +1,22 @@
+import type { CertificateProblemCode, DisallowedChange } from '../../../shared/domain/signing';
 import { describeCertificate } from './certificate-info';
+import { signingCertificateProblems } from './certificate-policy';
 import { SigningError } from './errors';
-import { PdfDocument } from './pdf/document';
-import { isArray, isDict, isInteger, isName, isRef, isString, type PdfDict, type PdfObject } from './pdf/objects';
-import { decodeTextString } from './pdf/text';
-import { findSignatureDictionaries, type FoundSignatureDictionary } from './signature-scan';
+import { WalkBudget } from './object-roles';
+import { isArray, isDict, isInteger, isName, isString, type PdfDict } from './pdf/objects';
+import type { IndirectObject } from './pdf/parser';
+import { readRevisions, type PdfRevision } from './pdf/revisions';
+import { decodeTextString, parsePdfDate } from './pdf/text';
+import { disallowedChanges } from './revision-changes';
+import { signatureFields } from './signature-fields';
 import { findTrustAnchor } from './trust';
 import { verifyCmsSignature, type SignatureProblem } from './verify-cms';
 
 export interface VerifyPdfOptions {
   /** DER of the certificates the user trusts (the trust store's contents). */
   readonly trusted: readonly Buffer[];
+  /** Count a signer outside `trusted` as fine for `ok` (whether it is trusted is still reported). */
+  readonly allowUntrusted?: boolean;
 }
 
 /** Who signed, from the certificate that verified the signature. */
@@ -25,8 +32,11 @@ export interface SignerIdentity {
 }
 
 export interface SignatureReport {
-  /** The form field's name (/T) when the document's form links to this signature. */
-  readonly fieldName?: string;
+  /** The form field's full name. */
+  readonly fieldName: string;
+  /** The revision the signature covers (1 = the original document); absent when its range is not one. */
+  readonly revision?: number;
+  /** The signature itself: sane byte range, readable CMS, digest and signature value match. */
   readonly valid: boolean;
   readonly problem?: SignatureProblem;
   readonly byteRange: readonly number[];
@@ -36,10 +46,10 @@ export interface SignatureReport {
   readonly coversWholeFile: boolean;
   readonly subFilter?: string;
   readonly signer?: SignerIdentity;
-  /** The CMS signed signing-time attribute. */
+  /** The CMS signed signing-time attribute, else the dictionary's /M. */
   readonly signingTime?: Date;
-  /** Whether the signing time falls inside the signer certificate's validity period. */
-  readonly certificateValidAtSigningTime?: boolean;
+  /** Why the signer's certificate did not allow this signature; empty when it did. */
+  readonly certificateProblems: readonly CertificateProblemCode[];
   /** Values from the signature dictionary (inside the signed bytes when `valid`). */
   readonly claims: { readonly name?: string; readonly reason?: string; readonly location?: string; readonly contactInfo?: string };
   /** The signer's certificate is in the trusted set or chains to one in it (only for valid signatures). */
@@ -50,54 +60,117 @@ export interface SignatureReport {
    * which must be CAs for NSS) also trusts what it issues.
    */
   readonly trustAnchor?: string;
+  /** What the revisions after the signed one changed that a signature workflow does not change. */
+  readonly changesAfter: readonly DisallowedChange[];
+  /** Valid, in a revision, certificate fit, nothing disallowed after it, trusted unless allowed otherwise. */
+  readonly ok: boolean;
 }
 
 export interface PdfVerification {
-  /** Every signature is valid and the last one covers the whole file (and there is at least one). */
+  /** There is a signature, every one is `ok`, and no bytes follow the last revision. */
   readonly ok: boolean;
   /** In signing order (by the length of the revision each covers). */
   readonly signatures: SignatureReport[];
+  readonly revisions: number;
+  /** Every disallowed change after the first signature, once. */
+  readonly changes: readonly DisallowedChange[];
   readonly fileLength: number;
   /** Bytes after the end of the last signed revision (the whole file when unsigned). */
   readonly bytesAfterLastSignature: number;
+  /** Bytes after the last revision's `%%EOF` and its end of line, which belong to no revision. */
+  readonly trailingBytes: number;
 }
 
 const ACCEPTED_SUBFILTERS = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached']);
+/** More signatures than this is an attack on the verifier, not a dossier. */
+const MAX_SIGNATURES = 100;
+/** Values the revision walks may visit in all: linear in any real document, a wall for hostile ones. */
+const WALK_BUDGET = 4_000_000;
+
+/** A signature dictionary reached through a signature field, and where its object sits. */
+interface FoundSignature {
+  readonly fieldName: string;
+  readonly object: IndirectObject & { readonly value: PdfDict };
+}
 
 /**
- * Verifies every signature in a PDF from the bytes alone: each /ByteRange must start at 0, leave
- * a gap that is exactly the /Contents hex string, stay inside the file and cover its own
- * dictionary; the digest is recomputed over the ranges and the CMS checked with pkijs; the signer
- * is trusted only through `options.trusted`.
- * @throws SigningError `invalid-pdf` for input that is not a PDF at all; every problem with a
- * signature is reported in the result instead.
+ * Verifies a PDF's signatures as Adobe Reader does, from the bytes alone. The file is split into
+ * its revisions; signatures are only those reached through a revision's form field tree (a
+ * /ByteRange anywhere else counts for nothing). For each: the byte range must start at 0, leave
+ * a gap that is exactly the /Contents hex string, cover its own dictionary and end where a
+ * revision ends; the digest is recomputed and the CMS checked with pkijs; the certificate must
+ * have been valid at the signing time and allowed for signing; trust comes only from
+ * `options.trusted`. Every revision after a signature is compared with the one before it and
+ * whatever a signature workflow does not add is reported, by revision and kind. Linear in the
+ * file's size: each object is parsed once for all revisions, and every walk is budgeted.
+ * @throws SigningError `invalid-pdf` for input that is not a PDF or whose structure cannot be
+ * read, `unsupported` for cross-reference streams; every problem with a signature is reported
+ * in the result instead.
  */
 export async function verifyPdf(pdf: Buffer, options: VerifyPdfOptions): Promise<PdfVerification> {
   if (!Buffer.isBuffer(pdf) || pdf.subarray(0, 1024).indexOf('%PDF-') < 0) {
     throw new SigningError('invalid-pdf', 'The file is not a PDF.');
   }
-  const names = fieldNames(pdf);
-  const signatures: SignatureReport[] = [];
-  for (const found of findSignatureDictionaries(pdf)) {
-    signatures.push(await verifySignature(pdf, found, names.get(found.objectNumber), options.trusted));
-  }
-  signatures.sort((a, b) => a.signedLength - b.signedLength);
-  const last = signatures[signatures.length - 1];
+  const revisions = readRevisions(pdf);
+  const last = revisions[revisions.length - 1]!;
+  const reports = [];
+  for (const found of discoverSignatures(revisions)) reports.push(await verifySignature(pdf, revisions, found, options.trusted));
+  reports.sort((a, b) => a.signedLength - b.signedLength);
+
+  const firstSigned = Math.min(...reports.map((r) => r.revision ?? Infinity));
+  const steps = new Map<number, DisallowedChange[]>();
+  const budget = new WalkBudget(WALK_BUDGET);
+  for (let n = firstSigned + 1; n <= revisions.length; n++) steps.set(n, disallowedChanges(revisions[n - 2]!, revisions[n - 1]!, budget));
+  const after = (revision: number): DisallowedChange[] => [...steps].filter(([n]) => n > revision).flatMap(([, changes]) => changes);
+
+  const signatures: SignatureReport[] = reports.map((report) => {
+    const changesAfter = report.revision === undefined ? [] : after(report.revision);
+    const ok =
+      report.valid &&
+      report.revision !== undefined &&
+      report.certificateProblems.length === 0 &&
+      (report.trusted || options.allowUntrusted === true) &&
+      changesAfter.length === 0;
+    return { ...report, changesAfter, ok };
+  });
+  const trailingBytes = pdf.length - last.endWithEol;
+  const lastSigned = reports[reports.length - 1];
   return {
-    ok: last !== undefined && last.coversWholeFile && signatures.every((s) => s.valid),
+    ok: signatures.length > 0 && trailingBytes === 0 && signatures.every((s) => s.ok),
     signatures,
+    revisions: revisions.length,
+    changes: Number.isFinite(firstSigned) ? after(firstSigned) : [],
     fileLength: pdf.length,
-    bytesAfterLastSignature: pdf.length - (last?.signedLength ?? 0),
+    bytesAfterLastSignature: pdf.length - (lastSigned?.signedLength ?? 0),
+    trailingBytes,
   };
+}
+
+/**
+ * Every signature dictionary some revision's field tree reaches, once each (by where it sits),
+ * named as the newest revision names its field. Looking at every revision, not only the last,
+ * means a signature a later revision unlinked is still judged, and its unlinking reported.
+ */
+function discoverSignatures(revisions: readonly PdfRevision[]): FoundSignature[] {
+  const found = new Map<number, FoundSignature>();
+  for (const revision of [...revisions].reverse()) {
+    for (const field of signatureFields(revision.doc)) {
+      const object = revision.doc.getIndirectObject(field.value.num);
+      if (object === null || object.gen !== field.value.gen || !isDict(object.value) || found.has(object.start)) continue;
+      if (found.size >= MAX_SIGNATURES) throw new SigningError('invalid-pdf', 'Malformed PDF: more signatures than any document needs.');
+      found.set(object.start, { fieldName: field.name, object: object as FoundSignature['object'] });
+    }
+  }
+  return [...found.values()];
 }
 
 async function verifySignature(
   pdf: Buffer,
-  found: FoundSignatureDictionary,
-  fieldName: string | undefined,
+  revisions: readonly PdfRevision[],
+  found: FoundSignature,
   trusted: readonly Buffer[],
-): Promise<SignatureReport> {
-  const { dict } = found;
+): Promise<Omit<SignatureReport, 'changesAfter' | 'ok'>> {
+  const dict = found.object.value;
   const text = (key: string): string | undefined => {
     const value = dict.entries.get(key);
     return isString(value) ? decodeTextString(value.bytes) : undefined;
@@ -105,38 +178,46 @@ async function verifySignature(
   const subFilterValue = dict.entries.get('SubFilter');
   const byteRangeValue = dict.entries.get('ByteRange');
   const byteRange = isArray(byteRangeValue) ? byteRangeValue.items.filter(isInteger) : [];
+  const claimedTime = text('M');
   const base = {
-    fieldName,
+    fieldName: found.fieldName,
     byteRange,
     subFilter: isName(subFilterValue) ? subFilterValue.value : undefined,
     claims: { name: text('Name'), reason: text('Reason'), location: text('Location'), contactInfo: text('ContactInfo') },
+    certificateProblems: [],
+    trusted: false,
   };
-  const rangeProblem = checkByteRange(dict, found.objectEnd, pdf.length);
-  if (rangeProblem) return { ...base, valid: false, problem: rangeProblem, signedLength: 0, coversWholeFile: false, trusted: false };
+  const rangeProblem = checkByteRange(dict, found.object.end, pdf.length);
+  if (rangeProblem) return { ...base, valid: false, problem: rangeProblem, signedLength: 0, coversWholeFile: false };
 
   const [, gapStart, gapEnd, tailLength] = byteRange as [number, number, number, number];
   const signedLength = gapEnd + tailLength;
   const coversWholeFile = signedLength === pdf.length;
+  const revision = revisions.find((r) => signedLength === r.end || signedLength === r.endWithEol)?.number;
   if (!base.subFilter || !ACCEPTED_SUBFILTERS.has(base.subFilter)) {
     const problem = { code: 'unsupported' as const, message: `Signature type ${base.subFilter ?? '(none)'} is not supported.` };
-    return { ...base, valid: false, problem, signedLength, coversWholeFile, trusted: false };
+    return { ...base, valid: false, problem, signedLength, coversWholeFile, revision };
   }
   const contents = dict.entries.get('Contents') as { bytes: Buffer };
   const signedBytes = Buffer.concat([pdf.subarray(0, gapStart), pdf.subarray(gapEnd, signedLength)]);
   const check = await verifyCmsSignature(contents.bytes, signedBytes);
   const signer = check.signerCertificate ? identity(check.signerCertificate) : undefined;
-  const valid = check.problem === undefined;
-  const time = check.signingTime;
+  const signingTime = check.signingTime ?? (claimedTime === undefined ? undefined : parsePdfDate(claimedTime));
+  const notARevision: SignatureProblem | undefined =
+    revision === undefined ? { code: 'not-a-revision', message: 'The signed bytes do not end where a revision of the file ends.' } : undefined;
+  const problem = check.problem ?? notARevision;
+  const valid = problem === undefined;
   const trustAnchor = valid && signer ? findTrustAnchor(signer.certificate, check.certificates, trusted) : undefined;
   return {
     ...base,
     valid,
-    problem: check.problem,
+    problem,
+    revision,
     signedLength,
     coversWholeFile,
     signer,
-    signingTime: time,
-    certificateValidAtSigningTime: signer && time ? time >= signer.notBefore && time <= signer.notAfter : undefined,
+    signingTime,
+    certificateProblems: signer ? signingCertificateProblems(signer.certificate, signingTime) : [],
     trusted: trustAnchor !== undefined,
     trustAnchor,
   };
@@ -169,33 +250,4 @@ function identity(certificate: Buffer): SignerIdentity | undefined {
   } catch {
     return undefined; // a certificate pkijs verified with but cannot describe: report no identity
   }
-}
-
-/**
- * Signature object number → form field name, read through the document structure. Best effort:
- * a document whose structure we cannot read still gets its signatures verified, just unnamed.
- */
-function fieldNames(pdf: Buffer): Map<number, string> {
-  const names = new Map<number, string>();
-  try {
-    const doc = PdfDocument.parse(pdf);
-    const form = doc.resolve(doc.catalog().entries.get('AcroForm'));
-    const fields = isDict(form) ? doc.resolve(form.entries.get('Fields')) : null;
-    const visit = (items: PdfObject[], prefix: string, depth: number): void => {
-      for (const item of items.slice(0, 10_000)) {
-        const field = doc.resolve(item);
-        if (!isDict(field)) continue;
-        const title = field.entries.get('T');
-        const name = isString(title) ? prefix + decodeTextString(title.bytes) : prefix.replace(/\.$/, '');
-        const value = field.entries.get('V');
-        if (isRef(value)) names.set(value.num, name);
-        const kids = doc.resolve(field.entries.get('Kids'));
-        if (isArray(kids) && depth < 8) visit(kids.items, `${name}.`, depth + 1);
-      }
-    };
-    if (isArray(fields)) visit(fields.items, '', 0);
-  } catch (error) {
-    if (!(error instanceof SigningError)) throw error;
-  }
-  return names;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProjectId } from '../../domain/ids';
-import { DossierCheck, IdentityFields, IdentityInfo, TrustedCert } from '../../domain/signing';
+import { CountersignPreview, DossierCheck, IdentityFields, IdentityInfo, TrustedCert } from '../../domain/signing';
 
 const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/);
 const passphrase = z.string().min(1, 'v.required').max(1024);
@@ -27,6 +27,12 @@ export const signingChannels = {
     input: z.strictObject({ projectId: ProjectId, lang: z.enum(['zh-CN', 'en', 'both']), identityId: Fingerprint, passphrase, jobId: z.string().max(64) }),
     output: saved,
   },
-  'dossier:countersign': { input: z.strictObject({ identityId: Fingerprint, passphrase }), output: saved },
+  /** Picks a signed dossier and checks it; nothing is signed. `previewId` names the file for `dossier:countersign`. */
+  'dossier:countersignPreview': {
+    input: z.strictObject({}),
+    output: z.object({ previewId: z.uuid(), preview: CountersignPreview }).nullable(),
+  },
+  /** Countersigns the previewed file, refused if it changed since or does not pass the checks. */
+  'dossier:countersign': { input: z.strictObject({ previewId: z.uuid('v.invalid'), identityId: Fingerprint, passphrase }), output: saved },
   'dossier:verify': { input: z.strictObject({}), output: DossierCheck.nullable() },
 } as const;

@@ -174,8 +174,9 @@ describe('importing an organisation PKCS#12', () => {
     const store = path.join(tempDir(), 'identities');
     const imported = await importIdentity(store, { p12: readFileSync(path.join(work, 'ec.p12')), passphrase: 'long enough pass' });
     const signer = await unlockIdentity(store, imported.id, 'long enough pass');
-    const pdf = await signPdf(await makeDossierPdf(), { signer, signingTime: new Date('2026-11-23T09:00:00Z') });
-    expect(await verifyPdf(pdf, { trusted: [] })).toMatchObject({ ok: true, signatures: [{ signer: { commonName: 'EC Signer' } }] });
+    // The certificate is valid from now on: a signature dated before now would be refused.
+    const pdf = await signPdf(await makeDossierPdf(), { signer, signingTime: new Date() });
+    expect(await verifyPdf(pdf, { trusted: [signer.certificate] })).toMatchObject({ ok: true, signatures: [{ signer: { commonName: 'EC Signer' } }] });
     expect(pdfsigSummary(run('pdfsig', [writeTemp(work, 'ec.pdf', pdf)]).stdout)).toMatchObject({ total: 1, valid: 1, lastCoversAll: true });
   });
 

@@ -144,24 +144,30 @@ describe('signing, checked by poppler and qpdf', () => {
 });
 
 describe('our verifier', () => {
-  test('reports both signatures valid, who signed and when, and the document ok', async () => {
-    const result = await verifyPdf(countersigned, { trusted: [] });
-    expect(result.ok).toBe(true);
+  test('reports both signatures valid, who signed and when, and the document ok once both signers are trusted', async () => {
+    expect((await verifyPdf(countersigned, { trusted: [] })).ok).toBe(false);
+    expect((await verifyPdf(countersigned, { trusted: [auditor.certificate] })).ok).toBe(false);
+    expect((await verifyPdf(countersigned, { trusted: [], allowUntrusted: true })).ok).toBe(true);
+    const result = await verifyPdf(countersigned, { trusted: [auditor.certificate, reviewer.certificate] });
+    expect(result).toMatchObject({ ok: true, revisions: 3, changes: [], trailingBytes: 0 });
     expect(result.bytesAfterLastSignature).toBe(0);
     const [first, second] = result.signatures;
     expect(first).toMatchObject({
       fieldName: 'Signature1',
+      revision: 2,
       valid: true,
+      ok: true,
+      changesAfter: [],
+      certificateProblems: [],
       coversWholeFile: false,
       signedLength: signed.length,
       subFilter: 'adbe.pkcs7.detached',
       signingTime: AUDIT_TIME,
-      certificateValidAtSigningTime: true,
-      trusted: false,
+      trusted: true,
       claims: { name: '审核员 Auditor', reason: '审核 Audit', location: '上海 Shanghai', contactInfo: 'auditor@example.com' },
       signer: { commonName: '审核员 Auditor', organisation: '示例汽车有限公司' },
     });
-    expect(second).toMatchObject({ fieldName: 'Signature2', valid: true, coversWholeFile: true, signingTime: REVIEW_TIME });
+    expect(second).toMatchObject({ fieldName: 'Signature2', revision: 3, valid: true, ok: true, coversWholeFile: true, signingTime: REVIEW_TIME });
     expect(second!.signer?.commonName).toBe('Reviewer');
     expect(first!.signer?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -217,7 +223,7 @@ describe('tampering is reported by pdfsig and by our verifier', () => {
       writeTemp(dir, 'flipped.pdf', tampered);
       const poppler = pdfsigSummary(run('pdfsig', [file]).stdout);
       expect(poppler.valid === 2 && poppler.total === 2 && poppler.lastCoversAll, `pdfsig missed a flip at ${at}`).toBe(false);
-      const ours = await verifyPdf(tampered, { trusted: [] }).catch((error: unknown) => error);
+      const ours = await verifyPdf(tampered, { trusted: [], allowUntrusted: true }).catch((error: unknown) => error);
       if (ours instanceof SigningError) continue; // not even a PDF any more: reported, as a typed error
       expect(ours, `verifyPdf missed a flip at ${at}`).toMatchObject({ ok: false });
     }
@@ -227,22 +233,29 @@ describe('tampering is reported by pdfsig and by our verifier', () => {
     const [gapStart] = lastGap();
     const tampered = Buffer.from(countersigned);
     tampered[gapStart + 40] = tampered[gapStart + 40] === 0x30 ? 0x31 : 0x30;
-    const result = await verifyPdf(tampered, { trusted: [] });
+    const result = await verifyPdf(tampered, { trusted: [], allowUntrusted: true });
     expect(result.ok).toBe(false);
     expect(result.signatures[1]!.valid).toBe(false);
   });
 
+  test('appending an end of line after the last %%EOF changes nothing a reader sees: still ok, the byte is reported', async () => {
+    const tampered = Buffer.concat([countersigned, Buffer.from('\n')]);
+    expect(pdfsigSummary(run('pdfsig', [writeTemp(dir, 'newline.pdf', tampered)]).stdout).lastCoversAll).toBe(false);
+    const ours = await verifyPdf(tampered, { trusted: [], allowUntrusted: true });
+    expect(ours).toMatchObject({ ok: true, bytesAfterLastSignature: 1, trailingBytes: 0 });
+  });
+
   test.each([
-    ['a newline', '\n'],
-    ['a comment', '% appended\n'],
-    ['a whole incremental update', '\n99 0 obj\n(hello)\nendobj\n'],
-  ])('appending %s', async (_name, extra) => {
+    // The end of line right after %%EOF still belongs to the last revision.
+    ['a comment', '% appended\n', 11],
+    ['a second end of line', '\n\n', 1],
+    ['a whole incremental update without its own table', '\n99 0 obj\n(hello)\nendobj\n', 24],
+  ])('appending %s is bytes outside any revision: not ok', async (_name, extra, outside) => {
     const tampered = Buffer.concat([countersigned, Buffer.from(extra, 'latin1')]);
     const poppler = pdfsigSummary(run('pdfsig', [writeTemp(dir, 'appended.pdf', tampered)]).stdout);
     expect(poppler.lastCoversAll).toBe(false);
-    const ours = await verifyPdf(tampered, { trusted: [] });
-    expect(ours.ok).toBe(false);
-    expect(ours.bytesAfterLastSignature).toBe(extra.length);
-    expect(ours.signatures.every((s) => s.valid && !s.coversWholeFile)).toBe(true);
+    const ours = await verifyPdf(tampered, { trusted: [], allowUntrusted: true });
+    expect(ours).toMatchObject({ ok: false, bytesAfterLastSignature: extra.length, trailingBytes: outside });
+    expect(ours.signatures.every((s) => s.valid && s.ok && !s.coversWholeFile)).toBe(true);
   });
 });

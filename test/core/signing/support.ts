@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import forge from 'node-forge';
 import PDFDocument from 'pdfkit';
 import { createSelfSignedCertificate } from '../../../electron/core/signing/certificate';
 import type { UnlockedSigner } from '../../../electron/core/signing/unlocked-signer';
@@ -21,7 +22,7 @@ export const ASSESSMENT = { project: 'Example Motors', plant: '示例汽车 上�
 const FIXED = new Date('2026-11-23T08:00:00Z');
 
 /**
- * A two-page PDF/A-3b like the dossier: a Chinese line in the embedded CJK font, and the
+ * A three-page PDF/A-3b like the dossier: a Chinese line in the embedded CJK font, and the
  * assessment JSON attached with `doc.file` (fixed dates, so the bytes are the same every run).
  */
 export async function makeDossierPdf(assessment: unknown = ASSESSMENT): Promise<Buffer> {
@@ -39,6 +40,7 @@ export async function makeDossierPdf(assessment: unknown = ASSESSMENT): Promise<
   doc.registerFont('cjk', CJK_FONT);
   doc.font('cjk').fontSize(16).text('汽车数据出境安全指引 评估报告');
   doc.fontSize(11).text('Example Motors — assessment dossier');
+  doc.addPage().text('检查结果 Findings');
   doc.addPage().text('签名页 Signature page');
   // pdfkit 0.20 reads `relationship` (PDF/A-3 /AFRelationship); @types/pdfkit does not know it yet.
   const attachment: PDFKit.Mixins.PDFAttachmentOptions & { relationship: string } = {
@@ -113,4 +115,34 @@ export function buildPdf(objects: readonly string[]): Buffer {
   body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
   body += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
+}
+
+/** What a test certificate says, for certificates our own identities never have. */
+export interface CertificateShape {
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** node-forge keyUsage flags, e.g. `{ keyEncipherment: true }`; absent: no key usage extension. */
+  readonly keyUsage?: Record<string, boolean>;
+  /** node-forge extKeyUsage flags, e.g. `{ serverAuth: true }`; absent: no extended key usage. */
+  readonly extKeyUsage?: Record<string, boolean>;
+}
+
+/** A self-signed signer whose certificate is built by node-forge exactly as `shape` says (2048-bit RSA). */
+export function makeShapedSigner(name: string, shape: CertificateShape): UnlockedSigner {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = '4a01';
+  cert.validity.notBefore = shape.notBefore;
+  cert.validity.notAfter = shape.notAfter;
+  const attributes = [{ shortName: 'CN', value: name, valueTagClass: forge.asn1.Type.UTF8 }] as unknown as forge.pki.CertificateField[];
+  cert.setSubject(attributes);
+  cert.setIssuer(attributes);
+  cert.setExtensions([
+    ...(shape.keyUsage ? [{ name: 'keyUsage', critical: true, ...shape.keyUsage }] : []),
+    ...(shape.extKeyUsage ? [{ name: 'extKeyUsage', ...shape.extKeyUsage }] : []),
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()), forge.md.sha256.create());
+  const certificate = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+  return { privateKey, certificate, chain: [] };
 }

@@ -8,6 +8,7 @@ import { appendIncrementalUpdate } from '../../../electron/core/signing/pdf/incr
 import { isArray, isRef } from '../../../electron/core/signing/pdf/objects';
 import { signPdf } from '../../../electron/core/signing/sign-pdf';
 import { verifyPdf, type PdfVerification } from '../../../electron/core/signing/verify-pdf';
+import { forgedSignature, lastContents, signShortOfTheEnd } from './hostile-pdfs';
 import { buildPdf, makeDossierPdf, makeSigner } from './support';
 
 let plain: Buffer;
@@ -18,36 +19,11 @@ beforeAll(async () => {
   signed = await signPdf(plain, { signer: makeSigner('Auditor'), signingTime: new Date('2026-11-23T09:00:00Z') });
 }, 60_000);
 
-/**
- * Appends a hand-made signature dictionary to `base`. `range` gets the real gap and file length
- * (placeholders keep every length fixed, so they are known before the final write).
- */
-function withFakeSignature(
-  base: Buffer,
-  contents: string,
-  range: (gapStart: number, gapEnd: number, length: number) => string,
-  subFilter = 'adbe.pkcs7.detached',
-): Buffer {
-  const build = (rangeText: string): Buffer => {
-    const doc = PdfDocument.parse(base);
-    const body = `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /${subFilter} /ByteRange [${rangeText.padEnd(60)}] /Contents ${contents}>>`;
-    return appendIncrementalUpdate(base, doc, [{ num: doc.nextObjectNumber(), gen: 0, body: Buffer.from(body, 'latin1') }]);
-  };
-  const draft = build('');
-  const gapStart = draft.indexOf('/Contents ', base.length) + '/Contents '.length;
-  return build(range(gapStart, gapStart + contents.length, draft.length));
-}
-
-/** The CMS of `signed` as hex, the way it sits in its /Contents. */
-const signedContents = (): string => {
-  const start = signed.lastIndexOf('/Contents <') + '/Contents '.length;
-  return signed.toString('latin1', start, signed.indexOf('>', start) + 1);
-};
-
+const TIME = new Date('2026-11-23T09:00:00Z');
 const exact = (s: number, e: number, n: number): string => `0 ${s} ${e} ${n - e}`;
 
 async function lastSignature(pdf: Buffer): Promise<PdfVerification['signatures'][number]> {
-  const result = await verifyPdf(pdf, { trusted: [] });
+  const result = await verifyPdf(pdf, { trusted: [], allowUntrusted: true });
   expect(result.ok).toBe(false);
   return result.signatures[result.signatures.length - 1]!;
 }
@@ -62,27 +38,27 @@ describe('byte ranges are checked, not believed', () => {
     ['has a negative length', (s: number, e: number) => `0 ${s} ${e} -5`],
     ['holds a name', (s: number, e: number) => `0 ${s} ${e} /Length`],
   ])('a /ByteRange that %s is a byte-range problem', async (_name, range) => {
-    const signature = await lastSignature(withFakeSignature(plain, '<3000>', range));
+    const signature = await lastSignature(forgedSignature(plain, '<3000>', range));
     expect(signature).toMatchObject({ valid: false, trusted: false, problem: { code: 'byte-range' } });
   });
 
   test('a literal /Contents string is a byte-range problem', async () => {
-    const signature = await lastSignature(withFakeSignature(plain, '(3000)', exact));
+    const signature = await lastSignature(forgedSignature(plain, '(3000)', exact));
     expect(signature.problem?.code).toBe('byte-range');
   });
 
   test('garbage CMS in a sane gap is cms-malformed', async () => {
-    const signature = await lastSignature(withFakeSignature(plain, `<${'30'.repeat(4)}ffff0000>`, exact));
+    const signature = await lastSignature(forgedSignature(plain, `<${'30'.repeat(4)}ffff0000>`, exact));
     expect(signature.problem?.code).toBe('cms-malformed');
   });
 
   test('a real signature moved onto other bytes is a digest mismatch, and names its claimed signer', async () => {
-    const signature = await lastSignature(withFakeSignature(plain, signedContents(), exact));
+    const signature = await lastSignature(forgedSignature(plain, lastContents(signed), exact));
     expect(signature).toMatchObject({ valid: false, problem: { code: 'digest-mismatch' }, signer: { commonName: 'Auditor' } });
   });
 
   test('an unsupported /SubFilter is reported as unsupported', async () => {
-    const signature = await lastSignature(withFakeSignature(plain, signedContents(), exact, 'adbe.x509.rsa_sha1'));
+    const signature = await lastSignature(forgedSignature(plain, lastContents(signed), exact, 'adbe.x509.rsa_sha1'));
     expect(signature.problem?.code).toBe('unsupported');
   });
 
@@ -98,7 +74,16 @@ describe('byte ranges are checked, not believed', () => {
   });
 
   test('a PDF without signatures is not ok', async () => {
-    expect(await verifyPdf(plain, { trusted: [] })).toMatchObject({ ok: false, signatures: [], bytesAfterLastSignature: plain.length });
+    expect(await verifyPdf(plain, { trusted: [] })).toMatchObject({ ok: false, signatures: [], revisions: 1, bytesAfterLastSignature: plain.length });
+  });
+
+  test('a valid signature whose range does not end where a revision ends is not-a-revision, and not ok', async () => {
+    // The CMS holds, but it stops before "%%EOF": what the rest of the revision says cannot be judged.
+    const pdf = await signShortOfTheEnd(plain, makeSigner('Auditor', 'X', 2048), TIME, 6);
+    const result = await verifyPdf(pdf, { trusted: [], allowUntrusted: true });
+    expect(result).toMatchObject({ ok: false, revisions: 2 });
+    expect(result.signatures[0]).toMatchObject({ valid: false, problem: { code: 'not-a-revision' }, revision: undefined, coversWholeFile: false });
+    expect(result.signatures[0]!.signer?.commonName).toBe('Auditor');
   });
 });
 
@@ -136,9 +121,10 @@ describe('hostile files give typed errors or a failed report, never a crash', ()
     expect(await verifyPdf(base, { trusted: [] })).toMatchObject({ ok: false, signatures: [] });
   });
 
-  test('more signature dictionaries than any document needs is refused', async () => {
-    const many = Array.from({ length: 120 }, () => '<</ByteRange [0 1 2 3] /Contents <00>>>');
-    const pdf = buildPdf(['<</Type /Catalog /Pages 2 0 R>>', '<</Type /Pages /Kids [] /Count 0>>', ...many]);
+  test('more signature fields than any document needs is refused', async () => {
+    const fields = Array.from({ length: 120 }, (_, i) => `${2 * i + 3} 0 R`).join(' ');
+    const many = Array.from({ length: 120 }, (_, i) => [`<</FT /Sig /T (S${i}) /V ${2 * i + 4} 0 R>>`, '<</ByteRange [0 1 2 3] /Contents <00>>>']).flat();
+    const pdf = buildPdf([`<</Type /Catalog /Pages 2 0 R /AcroForm <</Fields [${fields}]>>>>`, '<</Type /Pages /Kids [] /Count 0>>', ...many]);
     await expect(verifyPdf(pdf, { trusted: [] })).rejects.toMatchObject({ code: 'invalid-pdf' });
   });
 
@@ -201,8 +187,8 @@ describe('attachments from hostile files', () => {
     const body = Buffer.from(`<</Type /EmbeddedFile /Subtype /application#2Fjson /Length ${forged.length}>>\nstream\n${forged.toString('latin1')}\nendstream`, 'latin1');
     const tampered = appendIncrementalUpdate(signed, doc, [{ num: streamNum, gen: 0, body }]);
     expect(extractEmbeddedFiles(tampered)[0]!.data).toEqual(forged);
-    const result = await verifyPdf(tampered, { trusted: [] });
-    expect(result).toMatchObject({ ok: false, signatures: [{ valid: true, coversWholeFile: false }] });
+    const result = await verifyPdf(tampered, { trusted: [], allowUntrusted: true });
+    expect(result).toMatchObject({ ok: false, signatures: [{ valid: true, coversWholeFile: false, changesAfter: [{ revision: 3, kind: 'embedded-files' }] }] });
     expect(extractEmbeddedFiles(tampered.subarray(0, result.signatures[0]!.signedLength))[0]!.data).toEqual(original!.data);
   });
 });

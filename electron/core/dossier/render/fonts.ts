@@ -38,8 +38,8 @@ export function fontsDir(env: NodeJS.ProcessEnv = process.env): string {
 
 let cached: { regular: Buffer; bold: Buffer } | undefined;
 
-/** Reads the two OTF files once per process (16 MB together); every render reuses the bytes. */
-function fontFiles(): { regular: Buffer; bold: Buffer } {
+/** Reads the two OTF files once per process (16 MB together); every render (and signature appearance) reuses the bytes. */
+export function fontFiles(): { regular: Buffer; bold: Buffer } {
   if (cached === undefined) {
     const dir = fontsDir();
     cached = { regular: readFileSync(path.join(dir, REGULAR_FILE)), bold: readFileSync(path.join(dir, BOLD_FILE)) };

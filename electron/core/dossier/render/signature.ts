@@ -1,5 +1,5 @@
 import type { DossierModel, SignatureSlot } from '../model';
-import type { SignatureBox } from '../signature-boxes';
+import { BOX_LAYOUT, type SignatureBox } from '../signature-boxes';
 import type { Flow } from './flow';
 import { drawText, stackBilingual, textHeight, type TextStyle } from './text';
 import { COLOR, FRAME, PAGE, SIZE } from './theme';
@@ -9,11 +9,9 @@ const LABEL: TextStyle = { size: 11, bold: true, color: COLOR.navy };
 const NAME: TextStyle = { size: 10.5, color: COLOR.ink };
 const NOTE: TextStyle = { size: SIZE.small, color: COLOR.muted, lineGap: -1 };
 const CAPTION: TextStyle = { size: SIZE.furniture, color: COLOR.muted };
-const STAMP: TextStyle = { size: SIZE.small, color: COLOR.navy };
 const BOX_HEIGHT = 138;
 const BOX_GAP = 22;
-const PAD = 14;
-const INFO_SHARE = 0.4;
+const { pad: PAD, infoShare: INFO_SHARE, lineAboveBottom: LINE_ABOVE_BOTTOM } = BOX_LAYOUT;
 
 // Hundredths of a point: short numbers in the recorded JSON, far below what a viewer can show.
 const round = (value: number): number => Math.round(value * 100) / 100;
@@ -26,8 +24,8 @@ const DEFAULT_LINE_LABEL: Record<DossierModel['lang'], string> = {
 
 /**
  * The intro and one framed box per slot: who signs (label, name, note) on the left, an empty
- * signing area with a "signature / date" line on the right. Returns where each box landed, for the
- * signature widgets.
+ * signing area with a "signature / date" line on the right, where each signature's widget later
+ * draws signer, time and fingerprint. Returns where each box landed, for the signature widgets.
  */
 export function drawSignatureBlocks(
   flow: Flow,
@@ -74,7 +72,7 @@ function drawBox(doc: PDFKit.PDFDocument, slot: SignatureSlot, top: number, line
   doc.restore();
 
   const signX = FRAME.left + infoWidth + PAD * 1.5;
-  const lineY = top + BOX_HEIGHT - 30;
+  const lineY = top + BOX_HEIGHT - LINE_ABOVE_BOTTOM;
   doc
     .moveTo(signX, lineY)
     .lineTo(FRAME.right - PAD * 1.5, lineY)
@@ -82,11 +80,4 @@ function drawBox(doc: PDFKit.PDFDocument, slot: SignatureSlot, top: number, line
     .strokeColor(COLOR.muted)
     .stroke();
   drawText(doc, lineLabel, signX, lineY + 6, FRAME.right - PAD * 1.5 - signX, CAPTION);
-  if (slot.stamp) {
-    let stampY = top + PAD;
-    for (const line of slot.stamp) {
-      drawText(doc, line, signX, stampY, FRAME.right - PAD * 1.5 - signX, STAMP);
-      stampY += textHeight(doc, line, FRAME.right - PAD * 1.5 - signX, STAMP) + 3;
-    }
-  }
 }

@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Core } from '../../core';
-import { countersignDossier, deliverDossier, signingAppError } from '../../dossier/service';
-import { verifyDossier } from '../../dossier/verify';
+import { verifyMessage } from '../../../../shared/i18n/verify-messages';
+import { countersignDossier, CountersignRefused, inspectForCountersign } from '../../dossier/countersign';
+import { deliverDossier, signingAppError } from '../../dossier/service';
+import { verifyDossierInWorker } from '../../dossier/verify-job';
 import { AppError } from '../../errors';
 import type { Ports } from '../../ports';
 import { getProject } from '../../projects/service';
@@ -20,6 +22,7 @@ import {
 } from '../../signing';
 import { safeFileName } from '../../safe-file-name';
 import { writeFailure } from '../../../../shared/i18n/integrity-messages';
+import { forgetPreview, previewedFile, rememberPreview, sha256Of } from './countersign-previews';
 import type { Handlers } from './types';
 
 type SigningChannel =
@@ -32,6 +35,7 @@ type SigningChannel =
   | 'trust:import'
   | 'trust:remove'
   | 'dossier:generate'
+  | 'dossier:countersignPreview'
   | 'dossier:countersign'
   | 'dossier:verify';
 
@@ -101,15 +105,40 @@ export const signingHandlers: Handlers<SigningChannel> = {
     const { path } = await deliverDossier(core, ports, input, async (pdf, revision) => (await saveAs(ports, `${safeFileName(project.name)}-r${revision}-${input.lang}.pdf`, 'pdf', pdf)).path);
     return { saved: path !== null, path };
   },
-  'dossier:countersign': async ({ identityId, passphrase }, core, ports) => {
+  'dossier:countersignPreview': async (_i, core, ports) => {
     const file = await pickOne(ports, ['pdf']);
-    if (!file) return { saved: false, path: null };
-    const signed = await countersignDossier(core, file.bytes, identityId, passphrase);
-    return saveAs(ports, basename(file.path).replace(/\.pdf$/i, '') + '-countersigned.pdf', 'pdf', signed);
+    if (!file) return null;
+    const preview = await inspectForCountersign(core, file.bytes, basename(file.path));
+    return { previewId: rememberPreview(core, file.path, file.bytes), preview };
+  },
+  'dossier:countersign': async ({ previewId, identityId, passphrase }, core, ports) => {
+    const previewed = previewedFile(core, previewId);
+    if (!previewed) throw new AppError('conflict', 'error.conflict', { what: verifyMessage(core.locale(), 'countersign.preview-expired') });
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(previewed.path);
+    } catch (e) {
+      throw new AppError('io', 'error.io', { detail: (e as Error).message });
+    }
+    // What is signed must be exactly what the reviewer was shown.
+    if (sha256Of(bytes) !== previewed.sha256) throw new AppError('conflict', 'error.conflict', { what: verifyMessage(core.locale(), 'countersign.file-changed') });
+    let signed: Buffer;
+    try {
+      ({ pdf: signed } = await countersignDossier(core, bytes, basename(previewed.path), identityId, passphrase));
+    } catch (e) {
+      if (e instanceof CountersignRefused) {
+        const code = e.preview.blockers.includes('does-not-verify') ? 'integrity' : 'conflict';
+        throw new AppError(code, 'error.signing', { detail: e.reasons(core.locale()) });
+      }
+      throw e;
+    }
+    forgetPreview(core, previewId);
+    return saveAs(ports, basename(previewed.path).replace(/\.pdf$/i, '') + '-countersigned.pdf', 'pdf', signed);
   },
   'dossier:verify': async (_i, core: Core, ports) => {
     const file = await pickOne(ports, ['pdf']);
     if (!file) return null;
-    return guarded(async () => verifyDossier(file.bytes, basename(file.path), await readTrustedCertificates(core.paths.trust)));
+    const trusted = await guarded(() => readTrustedCertificates(core.paths.trust));
+    return verifyDossierInWorker(file.bytes, basename(file.path), trusted);
   },
 };

@@ -11,7 +11,7 @@ import {
   type PdfRef,
   type PdfStream,
 } from './objects';
-import { PdfParser } from './parser';
+import { PdfParser, type IndirectObject } from './parser';
 import { readXref, type XrefTable } from './xref';
 
 /** A page tree deeper or larger than this is hostile. */
@@ -28,18 +28,29 @@ const invalid = (message: string): SigningError => new SigningError('invalid-pdf
  * us throw `invalid-pdf` but never read outside the buffer or loop.
  */
 export class PdfDocument {
-  private readonly cache = new Map<number, PdfObject>();
+  private readonly cache = new Map<number, IndirectObject>();
   private readonly inProgress = new Set<number>();
 
   private constructor(
     readonly bytes: Buffer,
     readonly xref: XrefTable,
+    /** Objects already parsed by another revision of the same file, by offset. */
+    private readonly shared: Map<number, IndirectObject>,
   ) {}
 
   /** Reads the cross-reference table; objects are parsed lazily. */
   static parse(bytes: Buffer): PdfDocument {
     if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw invalid('no "%PDF-" header');
-    return new PdfDocument(bytes, readXref(bytes));
+    return new PdfDocument(bytes, readXref(bytes), new Map());
+  }
+
+  /**
+   * One revision of a file: `bytes` is the file up to that revision's end (so nothing after it
+   * can be read), `xref` its table. Revisions of one file pass the same `shared` map, so an object
+   * is parsed once for all of them.
+   */
+  static ofRevision(bytes: Buffer, xref: XrefTable, shared: Map<number, IndirectObject>): PdfDocument {
+    return new PdfDocument(bytes, xref, shared);
   }
 
   get trailer(): PdfDict {
@@ -56,20 +67,37 @@ export class PdfDocument {
 
   /** The object with that number; `null` when free or absent, as §7.3.10 prescribes. */
   getObject(num: number): PdfObject {
+    return this.getIndirectObject(num)?.value ?? null;
+  }
+
+  /** The object with that number and where it sits in the file; `null` when free or absent. */
+  getIndirectObject(num: number): IndirectObject | null {
     const cached = this.cache.get(num);
     if (cached !== undefined) return cached;
     const entry = this.xref.entries.get(num);
     if (entry === undefined || entry === 'free') return null;
+    const known = this.shared.get(entry.offset);
+    // The same bytes parse the same, as long as they lie inside this revision.
+    if (known !== undefined && known.end <= this.bytes.length && known.num === num && known.gen === entry.gen) {
+      this.cache.set(num, known);
+      return known;
+    }
     if (this.inProgress.has(num)) throw invalid(`object ${num} depends on itself`);
     this.inProgress.add(num);
     try {
-      const parser = new PdfParser(this.bytes, entry.offset, (ref) => this.resolveLength(ref));
+      // A stream whose /Length is another object may read differently in another revision.
+      let lengthFromXref = false;
+      const parser = new PdfParser(this.bytes, entry.offset, (ref) => {
+        lengthFromXref = true;
+        return this.resolveLength(ref);
+      });
       const object = parser.parseIndirectObject();
       if (object.num !== num || object.gen !== entry.gen) {
         throw invalid(`cross-reference entry for object ${num} points at object ${object.num} ${object.gen}`);
       }
-      this.cache.set(num, object.value);
-      return object.value;
+      this.cache.set(num, object);
+      if (!lengthFromXref) this.shared.set(entry.offset, object);
+      return object;
     } finally {
       this.inProgress.delete(num);
     }

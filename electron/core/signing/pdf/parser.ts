@@ -1,14 +1,19 @@
 import { SigningError } from '../errors';
 import { isInteger, isRef, type PdfDict, type PdfObject, type PdfRef } from './objects';
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+/** Byte classes (§7.2.2), looked up by byte value: 1 whitespace, 2 delimiter, 0 regular. */
+const CLASS = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = 1;
+for (const char of '()<>[]{}/%') CLASS[char.charCodeAt(0)] = 2;
 /** Deeper nesting than this is hostile, not a document: it would only exhaust the stack. */
 const MAX_DEPTH = 64;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
-const UNSIGNED_INTEGER = /^\d+$/;
+/** Digits beyond this make an integer unsafe; longer runs are still read (as a float, or refused). */
+const MAX_SAFE_DIGITS = 15;
 
-const isRegular = (byte: number): boolean => !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+const isWhitespace = (byte: number): boolean => CLASS[byte] === 1;
+const isRegular = (byte: number): boolean => CLASS[byte] === 0;
+const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
 const hexValue = (byte: number): number =>
   byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66 ? (byte | 0x20) - 0x57 : -1;
 
@@ -45,7 +50,7 @@ export class PdfParser {
     const { buf } = this;
     while (this.pos < buf.length) {
       const byte = buf[this.pos]!;
-      if (WHITESPACE.has(byte)) this.pos++;
+      if (isWhitespace(byte)) this.pos++;
       else if (byte === 0x25 /* % */) {
         while (this.pos < buf.length && buf[this.pos] !== 0x0a && buf[this.pos] !== 0x0d) this.pos++;
       } else break;
@@ -67,9 +72,39 @@ export class PdfParser {
 
   /** Reads a non-negative integer token (object numbers, offsets, counts). */
   readUnsignedInteger(): number {
-    const token = this.readToken();
-    const value = Number(token);
-    if (!UNSIGNED_INTEGER.test(token) || !Number.isSafeInteger(value)) this.fail(`expected an integer, found "${token.slice(0, 20)}"`);
+    this.skipWhitespace();
+    const value = this.digits();
+    if (value === undefined || (this.pos < this.buf.length && isRegular(this.buf[this.pos]!))) {
+      const token = this.readToken();
+      this.fail(`expected an integer, found "${token.slice(0, 20)}"`);
+    }
+    return value;
+  }
+
+  /** The `n` or `f` of a cross-reference entry, without making a string; anything else is returned as read. */
+  readEntryType(): string {
+    this.skipWhitespace();
+    const byte = this.buf[this.pos];
+    const next = this.buf[this.pos + 1];
+    if ((byte === 0x6e || byte === 0x66) && (next === undefined || !isRegular(next))) {
+      this.pos++;
+      return byte === 0x6e ? 'n' : 'f';
+    }
+    return this.readToken();
+  }
+
+  /**
+   * Reads a run of digits at the current position as a safe integer, without making a string;
+   * `undefined` (position unchanged) when there is none or it is too long to be exact.
+   */
+  private digits(): number | undefined {
+    const { buf } = this;
+    const start = this.pos;
+    let value = 0;
+    let end = start;
+    while (end < buf.length && isDigit(buf[end]!)) value = value * 10 + (buf[end++]! - 0x30);
+    if (end === start || end - start > MAX_SAFE_DIGITS) return undefined;
+    this.pos = end;
     return value;
   }
 
@@ -85,6 +120,13 @@ export class PdfParser {
     if (byte === 0x3c /* < */) return buf[this.pos + 1] === 0x3c ? this.parseDict(depth) : this.parseHexString();
     if (byte === 0x5b /* [ */) return this.parseArray(depth);
     if (!isRegular(byte)) this.fail(`unexpected "${String.fromCharCode(byte)}"`);
+    if (isDigit(byte)) {
+      // The common case, an unsigned integer (maybe the start of a reference), read without a string.
+      const start = this.pos;
+      const value = this.digits();
+      if (value !== undefined && (this.pos >= buf.length || !isRegular(buf[this.pos]!))) return this.maybeReference(value);
+      this.pos = start;
+    }
     const token = this.readToken();
     if (token === 'true') return true;
     if (token === 'false') return false;
@@ -92,16 +134,22 @@ export class PdfParser {
     if (!NUMBER.test(token)) this.fail(`unexpected token "${token.slice(0, 20)}"`);
     const value = Number(token);
     if (!Number.isFinite(value)) this.fail('number out of range');
-    return UNSIGNED_INTEGER.test(token) ? this.maybeReference(value) : value;
+    return value;
   }
 
   /** `num gen R` is a reference; anything else leaves the integer alone. */
   private maybeReference(num: number): PdfObject {
+    const { buf } = this;
     const save = this.pos;
-    const gen = this.readToken();
-    if (UNSIGNED_INTEGER.test(gen) && this.readToken() === 'R' && Number.isSafeInteger(num)) {
-      const genValue = Number(gen);
-      if (genValue <= 65535) return { kind: 'ref', num, gen: genValue };
+    this.skipWhitespace();
+    const gen = this.digits();
+    if (gen !== undefined && gen <= 65535 && this.pos < buf.length && isWhitespace(buf[this.pos]!)) {
+      this.skipWhitespace();
+      const next = buf[this.pos + 1];
+      if (buf[this.pos] === 0x52 /* R */ && (next === undefined || !isRegular(next))) {
+        this.pos++;
+        return { kind: 'ref', num, gen };
+      }
     }
     this.pos = save;
     return num;
@@ -110,6 +158,13 @@ export class PdfParser {
   private parseName(): string {
     const { buf } = this;
     this.pos++; // the slash
+    const start = this.pos;
+    let end = start;
+    while (end < buf.length && isRegular(buf[end]!) && buf[end] !== 0x23) end++;
+    if (end >= buf.length || !isRegular(buf[end]!)) {
+      this.pos = end;
+      return buf.toString('latin1', start, end); // no #xx escape: the bytes are the name
+    }
     const bytes: number[] = [];
     while (this.pos < buf.length && isRegular(buf[this.pos]!)) {
       const byte = buf[this.pos]!;
@@ -173,13 +228,13 @@ export class PdfParser {
       if (this.pos >= buf.length) this.fail('unterminated hex string');
       const byte = buf[this.pos++]!;
       if (byte === 0x3e /* > */) break;
-      if (WHITESPACE.has(byte)) continue;
+      if (isWhitespace(byte)) continue;
       const nibble = hexValue(byte);
       if (nibble < 0) this.fail('non-hex character in a hex string');
       nibbles.push(nibble);
     }
     if (nibbles.length % 2 === 1) nibbles.push(0);
-    const bytes = Buffer.alloc(nibbles.length / 2);
+    const bytes = Buffer.allocUnsafe(nibbles.length / 2); // every byte is written below
     for (let i = 0; i < bytes.length; i++) bytes[i] = nibbles[2 * i]! * 16 + nibbles[2 * i + 1]!;
     return { kind: 'string', bytes, hex: true, start, end: this.pos };
   }

@@ -38,3 +38,16 @@ export function formatPdfDate(date: Date): string {
   const iso = date.toISOString(); // 2026-11-23T09:30:00.000Z
   return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
+
+const PDF_DATE = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?$/;
+
+/** Reads a date string (§7.9.4), e.g. `D:20261123093000+08'00'`; `undefined` when it is not one. */
+export function parsePdfDate(text: string): Date | undefined {
+  const match = PDF_DATE.exec(text.trim());
+  if (!match) return undefined;
+  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', , sign, offsetHours = '00', offsetMinutes = '00'] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000 : 0;
+  const date = new Date(utc - offset);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

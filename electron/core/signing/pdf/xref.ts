@@ -5,12 +5,28 @@ import { PdfParser } from './parser';
 /** Where an in-use object lives, or `free` when a newer section deleted it. */
 export type XrefEntry = { readonly offset: number; readonly gen: number } | 'free';
 
+/** Object number → entry, as one revision (or the whole file) sees it. */
+export interface XrefEntries {
+  get(num: number): XrefEntry | undefined;
+  keys(): Iterable<number>;
+}
+
 /** The merged cross-reference table of every revision (newest wins) and the newest trailer. */
 export interface XrefTable {
-  readonly entries: ReadonlyMap<number, XrefEntry>;
+  readonly entries: XrefEntries;
   readonly trailer: PdfDict;
   /** Offset of the newest xref section (what the last `startxref` points at). */
   readonly startxref: number;
+}
+
+/** One cross-reference section (§7.5.4) with its trailer: what one revision defined or freed. */
+export interface XrefSection {
+  /** Offset of the `xref` keyword. */
+  readonly offset: number;
+  readonly entries: ReadonlyMap<number, XrefEntry>;
+  readonly trailer: PdfDict;
+  /** Just after the trailer dictionary, where `startxref` follows. */
+  readonly trailerEnd: number;
 }
 
 /** More revisions than this is a loop or an attack, not a document. */
@@ -31,31 +47,36 @@ export function findStartXref(pdf: Buffer): number {
 }
 
 /**
- * Reads the classic cross-reference tables (§7.5.4) from the last `startxref` back through every
- * /Prev. Cross-reference streams (PDF 1.5) are refused as `unsupported`: pdfkit and our own
- * incremental updates never write them.
+ * The classic cross-reference sections (§7.5.4) from the last `startxref` back through every
+ * /Prev, newest first. Cross-reference streams (PDF 1.5) are refused as `unsupported`: pdfkit and
+ * our own incremental updates never write them.
  */
-export function readXref(pdf: Buffer): XrefTable {
-  const startxref = findStartXref(pdf);
-  const entries = new Map<number, XrefEntry>();
+export function readXrefSections(pdf: Buffer): XrefSection[] {
+  const sections: XrefSection[] = [];
   const seen = new Set<number>();
-  let trailer: PdfDict | undefined;
-  let offset: number | undefined = startxref;
+  let offset: number | undefined = findStartXref(pdf);
   while (offset !== undefined) {
     if (seen.has(offset)) throw invalid('cross-reference sections form a loop');
     if (seen.size >= MAX_SECTIONS) throw invalid('too many cross-reference sections');
     seen.add(offset);
     const section = readSection(pdf, offset);
-    for (const [num, entry] of section.entries) if (!entries.has(num)) entries.set(num, entry);
-    trailer ??= section.trailer;
+    sections.push(section);
     const prev = section.trailer.entries.get('Prev');
     if (prev !== undefined && !(isInteger(prev) && prev >= 0 && prev < pdf.length)) throw invalid('bad /Prev in a trailer');
     offset = prev;
   }
-  return { entries, trailer: trailer!, startxref };
+  return sections;
 }
 
-function readSection(pdf: Buffer, offset: number): { entries: Map<number, XrefEntry>; trailer: PdfDict } {
+/** Reads every section and merges them: the newest entry for each object wins. */
+export function readXref(pdf: Buffer): XrefTable {
+  const sections = readXrefSections(pdf);
+  const entries = new Map<number, XrefEntry>();
+  for (const section of sections) for (const [num, entry] of section.entries) if (!entries.has(num)) entries.set(num, entry);
+  return { entries, trailer: sections[0]!.trailer, startxref: sections[0]!.offset };
+}
+
+function readSection(pdf: Buffer, offset: number): XrefSection {
   const parser = new PdfParser(pdf, offset);
   const keyword = parser.readToken();
   if (keyword !== 'xref') {
@@ -76,7 +97,7 @@ function readSection(pdf: Buffer, offset: number): { entries: Map<number, XrefEn
     for (let i = 0; i < count; i++) {
       const entryOffset = parser.readUnsignedInteger();
       const gen = parser.readUnsignedInteger();
-      const type = parser.readToken();
+      const type = parser.readEntryType();
       const num = first + i;
       if (!Number.isSafeInteger(num)) throw invalid('object number out of range');
       if (type === 'n') {
@@ -92,5 +113,5 @@ function readSection(pdf: Buffer, offset: number): { entries: Map<number, XrefEn
   if (trailer.entries.has('XRefStm')) {
     throw new SigningError('unsupported', 'This PDF uses hybrid cross-reference streams, which are not supported.');
   }
-  return { entries, trailer };
+  return { offset, entries, trailer, trailerEnd: parser.pos };
 }

@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { newJobId, useJobProgress } from '../../lib/jobs';
 import { useLoad } from '../../lib/use-call';
 import { useWorkspace } from '../../lib/workspace';
+import { CountersignPanel } from './CountersignPanel';
 import './i18n';
 
 const identityOptions = (list: IdentityInfo[] | undefined) =>
@@ -20,16 +21,14 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
   const [lang, setLang] = useState<'zh-CN' | 'en' | 'both'>('zh-CN');
   const [identityId, setIdentityId] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
-  const [reviewerId, setReviewerId] = useState<string>();
-  const [reviewerPass, setReviewerPass] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'generate' | 'countersign' | null>(null);
+  const [busy, setBusy] = useState(false);
   const progress = useJobProgress(jobId);
 
   const generate = async () => {
     const id = newJobId();
     setJobId(id);
-    setBusy('generate');
+    setBusy(true);
     try {
       const r = await call('dossier:generate', {
         projectId: ws.project.id,
@@ -43,23 +42,10 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
     } catch (e) {
       void message.error((e as Error).message);
     } finally {
-      setBusy(null);
+      setBusy(false);
       setJobId(null);
     }
   };
-  const countersign = async () => {
-    setBusy('countersign');
-    try {
-      const r = await call('dossier:countersign', { identityId: reviewerId!, passphrase: reviewerPass });
-      if (r.saved) void message.success(t('saved', { path: r.path }));
-      setReviewerPass('');
-    } catch (e) {
-      void message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-
   const noIdentities = identities.data?.length === 0;
   return (
     <Card title={t('dossier')}>
@@ -69,7 +55,7 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
         {noIdentities && <Alert type="warning" showIcon message={t('noIdentities')} />}
         <Form
           layout="vertical"
-          disabled={!hasAccepted || noIdentities || busy !== null}
+          disabled={!hasAccepted || noIdentities || busy}
           onFinish={() => void generate()}
         >
           <Form.Item label={t('lang')}>
@@ -95,11 +81,11 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
               autoComplete="off"
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy === 'generate'} disabled={!identityId || !passphrase}>
+          <Button type="primary" htmlType="submit" loading={busy} disabled={!identityId || !passphrase}>
             {t('generate')}
           </Button>
         </Form>
-        {busy === 'generate' && (
+        {busy && (
           <div role="status">
             <Typography.Text>{t('generating')}</Typography.Text>
             <Progress
@@ -108,26 +94,7 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
             />
           </div>
         )}
-        <Typography.Title level={5} style={{ marginBottom: 0 }}>
-          {t('countersign')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('countersignHint')}</Typography.Text>
-        <Form layout="inline" disabled={noIdentities || busy !== null} onFinish={() => void countersign()}>
-          <Form.Item label={t('countersignIdentity')}>
-            <Select
-              style={{ width: 320 }}
-              value={reviewerId}
-              onChange={setReviewerId}
-              options={identityOptions(identities.data)}
-            />
-          </Form.Item>
-          <Form.Item label={t('passphrase')}>
-            <Input.Password value={reviewerPass} onChange={(e) => setReviewerPass(e.target.value)} autoComplete="off" />
-          </Form.Item>
-          <Button htmlType="submit" loading={busy === 'countersign'} disabled={!reviewerId || !reviewerPass}>
-            {t('countersignButton')}
-          </Button>
-        </Form>
+        <CountersignPanel identities={identities.data} disabled={noIdentities || busy} />
       </Space>
     </Card>
   );

@@ -27,10 +27,6 @@ registerBundle('review', {
     generate: '生成并签署',
     generating: '正在生成报告…',
     saved: '报告已保存：{{path}}',
-    countersign: '复核人会签',
-    countersignHint: '选择已由审核员签署的报告 PDF，以复核人身份追加会签（增量更新，原签名保持有效）。',
-    countersignIdentity: '签名身份（复核人）',
-    countersignButton: '选择 PDF 并会签',
   },
   en: {
     title: 'Review & dossier',
@@ -59,10 +55,5 @@ registerBundle('review', {
     generate: 'Generate and sign',
     generating: 'Generating the dossier…',
     saved: 'Dossier saved: {{path}}',
-    countersign: 'Reviewer countersignature',
-    countersignHint:
-      'Choose a dossier PDF signed by the auditor and add the reviewer’s countersignature (an incremental update; the first signature stays valid).',
-    countersignIdentity: 'Signing identity (reviewer)',
-    countersignButton: 'Choose PDF and countersign',
   },
 });
