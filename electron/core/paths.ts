@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { TEMP_DIR_NAME } from './evidence/paths';
 
 /** The folder Electron's app.getPath('userData') gives for our productName, so the CLI and the app share data. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -17,5 +18,11 @@ export function dataPaths(dataDir: string) {
     evidence: join(dataDir, 'evidence'),
     identities: join(dataDir, 'identities'),
     trust: join(dataDir, 'trust'),
+    /**
+     * Files a host is passing between the user and core: the web host's uploads waiting for the
+     * call that reads them, and the files a call saved until they are downloaded. Inside the
+     * evidence temp area, which start-up clears, so a crash leaves nothing behind for long.
+     */
+    transfers: join(dataDir, 'evidence', TEMP_DIR_NAME, 'transfers'),
   };
 }

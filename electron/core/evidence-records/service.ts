@@ -18,6 +18,11 @@ import { listFindings } from '../db/repos/findings';
 import { updateFinding } from '../findings/service';
 import { isImageType, isTextType, mediaTypeOf } from './media-type';
 
+const isInside = (dir: string, path: string) => {
+  const rel = relative(dir, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+};
+
 /** Evidence errors as the user sees them. */
 function toAppError(error: unknown, file: string): unknown {
   if (error instanceof JobError) return new AppError(error.code === 'cancelled' ? 'io' : 'internal', error.code === 'cancelled' ? 'error.cancelled' : 'error.internal', { detail: error.message });
@@ -49,9 +54,8 @@ export async function addEvidenceFiles(
     if (!isAbsolute(path) || (ports.isUserChosenPath && !ports.isUserChosenPath(path))) {
       throw new AppError('validation', 'error.evidence-not-file', { what: path });
     }
-    // Never ingest the workbench's own data folder back into itself.
-    const rel = relative(core.dataDir, path);
-    if (!rel.startsWith('..') && !isAbsolute(rel)) throw new AppError('validation', 'error.evidence-not-file', { what: path });
+    // Never ingest the workbench's own data folder back into itself; the web host's uploads wait in its transfer area.
+    if (isInside(core.dataDir, path) && !isInside(core.paths.transfers, path)) throw new AppError('validation', 'error.evidence-not-file', { what: path });
   }
   const sizes = await Promise.all(input.paths.map((p) => stat(p).then((s) => s.size, () => 0)));
   const total = sizes.reduce((a, b) => a + b, 0);
