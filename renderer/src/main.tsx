@@ -5,7 +5,12 @@ import { AntdProvider } from './app/AntdProvider';
 import { SettingsProvider } from './app/locale-context';
 import { initI18n } from './i18n';
 import { call } from './lib/api';
+import { installWebClient } from './lib/web/client';
 import './styles.css';
+
+// Electron's preload has put window.api in place; in a browser the page talks to `adsg ui` itself.
+// First of all, so the token leaves the address before the router reads it.
+if (!('api' in window)) installWebClient();
 
 // Settings first, so the first paint is already in the user's language.
 const root = createRoot(document.getElementById('root')!);

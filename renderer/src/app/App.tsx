@@ -5,7 +5,7 @@ import { VerifyPage } from '../features/verify/VerifyPage';
 import { ProjectPage } from './ProjectPage';
 import { Shell } from './Shell';
 
-/** Routes: hash-based, because the app is served from app:// (and the test bridge) as static files. */
+/** Routes: hash-based, because the app is served as static files from app:// and from the browser host. */
 export function App() {
   return (
     <HashRouter>

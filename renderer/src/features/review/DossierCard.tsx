@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityInfo } from '../../../../shared/domain/signing';
 import { call } from '../../lib/api';
+import { fileHost } from '../../lib/host-files';
 import { newJobId, useJobProgress } from '../../lib/jobs';
 import { useLoad } from '../../lib/use-call';
 import { useWorkspace } from '../../lib/workspace';
@@ -50,7 +51,7 @@ export function DossierCard({ hasAccepted }: { hasAccepted: boolean }) {
   const countersign = async () => {
     setBusy('countersign');
     try {
-      const r = await call('dossier:countersign', { identityId: reviewerId!, passphrase: reviewerPass });
+      const r = await fileHost().open('dossier:countersign', { identityId: reviewerId!, passphrase: reviewerPass });
       if (r.saved) void message.success(t('saved', { path: r.path }));
       setReviewerPass('');
     } catch (e) {
