@@ -1,18 +1,19 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { useWorkbench } from './harness';
+import { useWorkbench, visit } from './harness';
 
 const out = mkdtempSync(join(tmpdir(), 'adsg-e2e-dossier-'));
 
 const workbench = useWorkbench();
 
-test('review, lock, sign a dossier and verify it, in the UI', async () => {
-  const bridge = workbench.bridge();
+test('review, lock, sign a dossier (downloaded, checked by pdfsig) and verify it (uploaded), in the UI', async () => {
+  const host = workbench.host();
   const s = workbench.session();
   const { page } = s;
-  await page.goto(bridge.url);
+  await visit(page, host);
   await page.getByRole('button', { name: /一键创建示例项目/ }).click();
   await page.getByRole('tab', { name: '复核与报告' }).click();
   await page.getByRole('button', { name: '提交复核' }).click();
@@ -37,17 +38,23 @@ test('review, lock, sign a dossier and verify it, in the UI', async () => {
   await page.getByLabel('签名身份（审核员）').click();
   await page.getByTitle(/李伟 Li Wei/).click();
   await page.getByLabel('身份口令').fill('correct horse 2026');
-  const pdf = join(out, 'dossier.pdf');
-  bridge.nextSave = pdf;
   await s.shot('dossier-02-review-zh');
+  const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: /生成并签署/ }).click();
-  await page.getByText(/报告已保存/).waitFor({ timeout: 60_000 });
-  expect(existsSync(pdf)).toBe(true);
+  const dossier = await download;
+  expect(dossier.suggestedFilename()).toBe('Example Motors-r1-zh-CN.pdf');
+  const pdf = join(out, dossier.suggestedFilename());
+  await dossier.saveAs(pdf);
+  await page.getByText(`报告已保存：${dossier.suggestedFilename()}`).waitFor({ timeout: 60_000 });
+  const pdfsig = execFileSync('pdfsig', [pdf], { encoding: 'utf8' });
+  expect(pdfsig).toContain('Signature is Valid.');
+  expect(pdfsig).toContain('Total document signed');
 
   await page.getByRole('menuitem', { name: '验证报告' }).click();
-  bridge.nextPick = [pdf];
+  const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /打开 PDF/ }).click();
-  await page.getByText(/验证通过/).waitFor();
+  await (await chooser).setFiles(pdf);
+  await page.getByText(`${dossier.suggestedFilename()}: 验证通过`, { exact: false }).waitFor();
   await s.shot('dossier-03-verify-zh');
 
   expect(s.offMachine).toEqual([]);
