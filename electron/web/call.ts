@@ -53,7 +53,8 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, chan
     const jobId = (input as { jobId?: unknown } | null)?.jobId;
     const reserved: string[] = [];
     const ports = callPorts(ctx.hub, uploads, ctx.downloads, reserved);
-    const result = await ctx.running.track(dispatch(ctx.core, channel, input, ports), typeof jobId === 'string' ? jobId : undefined);
+    const cancel = typeof jobId === 'string' ? () => void ctx.core.jobs.cancel(jobId) : undefined;
+    const result = await ctx.running.track(dispatch(ctx.core, channel, input, ports), cancel);
     const downloads: Download[] = [];
     for (const path of reserved) {
       if (!result.ok) {

@@ -70,7 +70,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     let closing: Promise<void> | undefined;
     const close = async () => {
       server.close();
-      await ctx.running.stop(core, STOP_WAIT_MS);
+      await ctx.running.stop(STOP_WAIT_MS);
       hub.close();
       server.closeAllConnections();
       await Promise.all([ctx.uploads.clear(), ctx.downloads.clear()]);

@@ -7,9 +7,9 @@ import { sendJson } from './reply';
 import { WebError } from './web-error';
 
 /** Why a body stopped arriving, as the page is told (when it is still there to hear it). */
-function uploadFailure(error: unknown, signal: AbortSignal | undefined): WebError {
+function uploadFailure(error: unknown, signal: AbortSignal): WebError {
   if (error instanceof WebError) return error;
-  if (signal?.aborted) return new WebError(400, 'io', 'upload-cancelled');
+  if (signal.aborted) return new WebError(400, 'io', 'upload-cancelled');
   return new WebError(400, 'io', 'upload-failed', { detail: (error as Error)?.message ?? String(error) });
 }
 
@@ -30,14 +30,16 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, ur
       ? (done: number) => ctx.hub.emit('job:progress', { jobId: job, kind, label: diskFileName(query.name) ?? '', done: query.offset + done, total: Math.max(query.total ?? 0, query.offset + query.size) })
       : undefined;
   const progress = throttleProgress(query.size, report);
-  let signal: AbortSignal | undefined;
-  const receive = (s?: AbortSignal) => {
-    signal = s;
+  // Stopping the host aborts an upload; so does `jobs:cancel` of its job.
+  const stop = new AbortController();
+  let signal: AbortSignal = stop.signal;
+  const receive = (jobSignal?: AbortSignal) => {
+    if (jobSignal) signal = AbortSignal.any([jobSignal, stop.signal]);
     report?.(0);
-    return ctx.uploads.receive(req, query, { signal: s, onBytes: progress.update });
+    return ctx.uploads.receive(req, query, { signal, onBytes: progress.update });
   };
   try {
-    const upload = await ctx.running.track(job ? ctx.core.jobs.run(job, receive) : receive(), job);
+    const upload = await ctx.running.track(job ? ctx.core.jobs.run(job, receive) : receive(), () => stop.abort());
     progress.finish(upload.size);
     sendJson(res, 201, { upload: upload.id, size: upload.size });
   } catch (error) {
