@@ -39,7 +39,8 @@ export async function startUi(options: { dataDir?: string; env?: NodeJS.ProcessE
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': stderr is complete only once the pipes have closed.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`adsg ui printed no address in 30 s:\n${stdout}\n${stderr}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
