@@ -28,6 +28,13 @@ call('settings:get', {}).then(
     );
   },
   (error: unknown) => {
-    root.render(<pre role="alert">ADSG Workbench: {String((error as Error)?.message ?? error)}</pre>);
+    // Shown before any language is known (the first call is what failed): the message carries both.
+    root.render(
+      <div role="alert" style={{ padding: 32, maxWidth: 880, lineHeight: 1.7, whiteSpace: 'pre-wrap' }}>
+        <strong>ADSG Workbench</strong>
+        {'\n'}
+        {String((error as Error)?.message ?? error)}
+      </div>,
+    );
   },
 );

@@ -93,7 +93,7 @@ export function webMessage(locale: Locale, key: WebMessageKey, params: TextParam
   return formatText(WEB_MESSAGES[key], locale, params);
 }
 
-/** Both languages in one text, for refusals made before the caller is known (no settings are read). */
+/** Both languages, one line each, for refusals made before the caller is known (no settings are read). */
 export function webMessageBoth(key: WebMessageKey, params: TextParams = {}): string {
-  return `${webMessage('zh-CN', key, params)} / ${webMessage('en', key, params)}`;
+  return `${webMessage('zh-CN', key, params)}\n${webMessage('en', key, params)}`;
 }

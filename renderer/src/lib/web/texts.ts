@@ -21,5 +21,5 @@ registerBundle('host', TEXTS);
 export function hostText(key: keyof (typeof TEXTS)['en'], params: Record<string, string | number> = {}): string {
   if (i18next.isInitialized) return i18next.t(`host:${key}`, params);
   const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
-  return `${fill(TEXTS['zh-CN'][key])} / ${fill(TEXTS.en[key])}`;
+  return `${fill(TEXTS['zh-CN'][key])}\n${fill(TEXTS.en[key])}`;
 }
