@@ -187,10 +187,19 @@ test('evidence vault and findings in zh-CN: upload with progress, cancel, previe
   expect(transfers()).toEqual([]);
 
   // Cancel a long add while it uploads: the upload is aborted, nothing is recorded, no temp file stays.
+  // DevTools' throttle keeps this upload slow (16 MB/s), so the click surely lands while it is under way.
+  const devtools = await s.context.newCDPSession(page);
+  await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 16 * MB });
+  const aborted: string[] = [];
+  page.on('requestfailed', (r) => r.url().includes('/api/upload') && aborted.push(r.failure()?.errorText ?? ''));
   await chooseFiles(page, button(page, '添加文件'), [join(files, '整车日志归档.bin')]);
   await progress.getByText(/整车日志归档\.bin/).waitFor({ timeout: 20_000 });
+  await expect.poll(() => progress.getByText(/MB \/ 600 MB/).isVisible()).toBe(true);
   await button(progress, '取消').click();
   await page.getByText('已取消添加。取消前已完成的文件仍保留在证据库中。').waitFor({ timeout: 20_000 });
+  expect(aborted).toEqual(['net::ERR_ABORTED']);
+  await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await devtools.detach();
   expect(evidenceCount()).toBe(4);
   expect(evidenceRow('整车日志归档.bin')).toBeUndefined();
   await expect.poll(transfers).toEqual([]);
