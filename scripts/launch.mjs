@@ -31,7 +31,7 @@ export function electronBinaryPresent(root) {
 function fetchElectron(root) {
   console.log(startMessage('fetching'));
   const install = join(root, 'node_modules', 'electron', 'install.js');
-  const r = spawnSync(process.execPath, [install], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }, stdio: 'pipe', timeout: 300_000 });
+  const r = spawnSync(process.execPath, [install], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }, stdio: 'pipe', timeout: 120_000 });
   return r.status === 0 && electronBinaryPresent(root);
 }
 

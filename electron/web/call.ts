@@ -24,7 +24,7 @@ async function takeUploads(req: IncomingMessage, channel: string, ctx: HostConte
     if (uploads.length !== ids.length || ids.some((id) => !WebId.safeParse(id).success)) return new WebError(400, 'not-found', 'upload-unknown');
     const spec = OPEN_CHANNELS[channel];
     if (!spec.multiple && ids.length > 1) return new WebError(400, 'validation', 'upload-one');
-    const wrong = uploads.find((u) => !acceptsFileName(spec, u.name));
+    const wrong = uploads.find((u) => !acceptsFileName(spec.extensions, u.name));
     return wrong ? new WebError(400, 'validation', 'upload-type', { name: wrong.name, extensions: spec.extensions?.map((e) => `.${e}`).join(' ') ?? '' }) : null;
   })();
   if (!refusal) return uploads;

@@ -15,8 +15,7 @@ export function callPorts(hub: EventHub, uploads: readonly Upload[], downloads: 
     emit: (event, payload) => hub.emit(event, payload),
     pickFiles: async (options) => {
       const picked = unread.splice(0, options?.multiple === false ? 1 : unread.length);
-      const extensions = options?.extensions ?? null;
-      return picked.filter((u) => acceptsFileName({ extensions, multiple: true, progress: null }, u.name)).map((u) => u.path);
+      return picked.filter((u) => acceptsFileName(options?.extensions ?? null, u.name)).map((u) => u.path);
     },
     saveFile: async (suggestedName) => {
       const path = await downloads.reserve(suggestedName);

@@ -30,8 +30,8 @@ export type OpenChannel = keyof typeof OPEN_CHANNELS;
 /** True when `channel` reads files the user gives. */
 export const isOpenChannel = (channel: string): channel is OpenChannel => Object.hasOwn(OPEN_CHANNELS, channel);
 
-/** True when `name` ends with one of `spec`'s extensions (any name when it has none). */
-export function acceptsFileName(spec: OpenSpec, name: string): boolean {
+/** True when `name` ends with one of `extensions` (lower case, no dot), case-insensitively; null accepts any name. */
+export function acceptsFileName(extensions: readonly string[] | null, name: string): boolean {
   const lower = name.toLowerCase();
-  return spec.extensions === null || spec.extensions.some((ext) => lower.endsWith(`.${ext}`));
+  return extensions === null || extensions.some((ext) => lower.endsWith(`.${ext}`));
 }

@@ -35,9 +35,9 @@ test.each(Object.keys(OPEN_CHANNELS) as OpenChannel[])('the browser offers %s ex
 });
 
 test('file names are matched by extension, case-insensitively, and a channel without extensions takes any file', () => {
-  expect(acceptsFileName(OPEN_CHANNELS['dossier:verify'], 'Dossier.PDF')).toBe(true);
-  expect(acceptsFileName(OPEN_CHANNELS['dossier:verify'], 'dossier.pdf.exe')).toBe(false);
-  expect(acceptsFileName(OPEN_CHANNELS['dossier:verify'], 'pdf')).toBe(false);
-  expect(acceptsFileName(OPEN_CHANNELS['trust:import'], 'ca.crt')).toBe(true);
-  expect(acceptsFileName(OPEN_CHANNELS['evidence:pick'], 'anything')).toBe(true);
+  expect(acceptsFileName(OPEN_CHANNELS['dossier:verify'].extensions, 'Dossier.PDF')).toBe(true);
+  expect(acceptsFileName(OPEN_CHANNELS['dossier:verify'].extensions, 'dossier.pdf.exe')).toBe(false);
+  expect(acceptsFileName(OPEN_CHANNELS['dossier:verify'].extensions, 'pdf')).toBe(false);
+  expect(acceptsFileName(OPEN_CHANNELS['trust:import'].extensions, 'ca.crt')).toBe(true);
+  expect(acceptsFileName(OPEN_CHANNELS['evidence:pick'].extensions, 'anything')).toBe(true);
 });

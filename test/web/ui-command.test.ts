@@ -6,6 +6,8 @@ import { WEB_API } from '../../shared/ipc/web';
 import { dataPaths } from '../../electron/core/paths';
 import { fixtureRenderer } from './fixture-renderer';
 import { rawRequest } from './raw-http';
+import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
 import { startUi } from './ui-process';
 
 test('Ctrl-C stops adsg ui cleanly: the running upload is cancelled and removed, the database closed, exit 0', async () => {
@@ -57,3 +59,11 @@ test('without a built renderer it says what to do and exits 1', async () => {
   expect(r).toContain('Run npm run build (or npm start) first.');
   expect(r).toContain('exited (1)');
 }, 60_000);
+
+test('a port that is not one is bad input: exit 2 with the reason', () => {
+  for (const port of ['99999', '-1', 'abc', '80.5']) {
+    const r = runCli(['ui', '--no-open', '--port', port, '--data-dir', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(WEB_MESSAGES['ui.port'].en);
+  }
+});
