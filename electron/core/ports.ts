@@ -3,7 +3,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/events';
 /**
  * What a handler may ask of the host it runs in: push an event to the renderer, or ask the user
  * to choose files. Electron's main implements these with IPC and native dialogs; the CLI and the
- * e2e bridge implement them their own way. Core never imports Electron.
+ * web host implement them their own way. Core never imports Electron.
  */
 export interface Ports {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
