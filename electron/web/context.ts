@@ -15,6 +15,8 @@ export interface HostContext {
   uploads: Uploads;
   downloads: Downloads;
   running: Running;
+  /** Set once stopping began: new requests are turned away while running work winds down. */
+  stopping: boolean;
 }
 
 /** The user's language for messages after the door (settings cannot be read: zh-CN, the default). */

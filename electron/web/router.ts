@@ -20,6 +20,7 @@ export function requestHandler(ctx: HostContext): (req: IncomingMessage, res: Se
   return (req, res) => {
     let authenticated = false;
     const run = async () => {
+      if (ctx.stopping) throw new WebError(503, 'io', 'stopping');
       const target = req.url ?? '';
       if (!target.startsWith('/')) throw new WebError(400, 'validation', 'bad-path');
       const door = checkDoors(req, ctx.port);

@@ -64,12 +64,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       uploads: new Uploads(core.paths.transfers),
       downloads: new Downloads(core.paths.transfers),
       running: new Running(),
+      stopping: false,
     };
     const server = createServer({ requestTimeout: 0 }, requestHandler(ctx));
     ctx.port = await listen(server, options.port);
     let closing: Promise<void> | undefined;
     const close = async () => {
+      ctx.stopping = true;
       server.close();
+      server.closeIdleConnections();
       await ctx.running.stop(STOP_WAIT_MS);
       hub.close();
       server.closeAllConnections();

@@ -59,6 +59,7 @@ export const WEB_MESSAGES = {
     'zh-CN': '文件“{name}”的类型不被接受，应为：{extensions}。',
     en: 'The file “{name}” is not of an accepted type: {extensions}.',
   },
+  stopping: { 'zh-CN': 'ADSG Workbench 正在停止，请稍后重新启动 adsg ui。', en: 'ADSG Workbench is stopping; start adsg ui again to go on.' },
   internal: { 'zh-CN': '网页服务内部错误：{detail}', en: 'Internal error in the web host: {detail}' },
   'download-gone': {
     'zh-CN': '下载链接已失效（每个链接只能使用一次，且几分钟后过期）。',

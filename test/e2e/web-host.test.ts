@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { WEB_MESSAGES } from '../../shared/i18n/web-messages';
+import { startUi } from '../web/ui-process';
 import { useWorkbench, visit } from './harness';
 
 const workbench = useWorkbench();
@@ -41,4 +42,27 @@ test('the suite’s guard catches a request that tries to leave the machine (and
   await probe.close();
   expect(failed).toBe('failed');
   expect(s.offMachine.splice(0)).toEqual(['http://192.0.2.10/probe']);
+});
+
+test('after a restart on the same port, pasting the new address into the old tab starts over with the new token', async () => {
+  const s = workbench.session();
+  const page = await s.context.newPage();
+  const first = await startUi();
+  await visit(page, first);
+  await page.getByRole('heading', { name: '评估项目' }).waitFor();
+  expect(await first.stop()).toBe(0);
+  const second = await startUi({ dataDir: first.dataDir, args: ['--port', String(first.port)] });
+  try {
+    expect(second.origin).toBe(first.origin);
+    // Same origin: only the fragment changes, so the page reloads itself to take the new token.
+    await page.goto(second.url);
+    await page.waitForURL(`${second.origin}/#/`);
+    await page.getByRole('button', { name: /一键创建示例项目/ }).click();
+    await page.getByRole('tab', { name: '总览' }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([second.token]);
+  } finally {
+    await page.close();
+    expect(await second.stop()).toBe(0);
+  }
+  expect(s.offMachine).toEqual([]);
 });

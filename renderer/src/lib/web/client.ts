@@ -6,7 +6,7 @@ import { CallReply, UploadReply, WEB_API, type Download, type UploadQuery } from
 import { ApiError } from '../api';
 import { streamEvents } from './events';
 import { hostText } from './texts';
-import { takeToken } from './token';
+import { takeToken, tokenInAddress } from './token';
 
 let token = '';
 let installed = false;
@@ -104,6 +104,12 @@ export function jobUploadControl(jobId: string | undefined): { signal: AbortSign
 export function installWebClient(): void {
   token = takeToken() ?? '';
   installed = true;
+  // The address of a restarted `adsg ui` pasted into this tab changes only the fragment: start over with its token.
+  window.addEventListener('hashchange', () => {
+    if (!tokenInAddress()) return;
+    takeToken();
+    location.reload();
+  });
   const api = Object.fromEntries(
     CHANNELS.map((channel) => [
       channel,
