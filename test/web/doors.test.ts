@@ -268,6 +268,14 @@ describe('uploads', () => {
     await refusedAndRemoved([await upload('a.pdf', '%PDF-1.4'), 'not-an-id/../../etc'], 'dossier:verify', {}, WEB_MESSAGES['upload-unknown']['zh-CN']);
     expect(evidenceCount()).toBe(1);
   });
+
+  test('a call naming 500 uploads (the most that may wait) still fits in its headers', async () => {
+    const size = (await upload('one.txt', '1')).length;
+    const ids = Array.from({ length: 500 }, (_, i) => `${String(i).padStart(4, '0')}${'A'.repeat(size - 4)}`);
+    const r = await api('/api/call/evidence:pick', { headers: { [WEB_API.uploadsHeader]: ids.join(',') }, body: JSON.stringify({ projectId, jobId: 'door-6' }) });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toBe(WEB_MESSAGES['upload-unknown']['zh-CN']);
+  });
 });
 
 describe('downloads', () => {
