@@ -270,11 +270,13 @@ describe('uploads', () => {
   });
 
   test('a call naming 500 uploads (the most that may wait) still fits in its headers', async () => {
-    const size = (await upload('one.txt', '1')).length;
-    const ids = Array.from({ length: 500 }, (_, i) => `${String(i).padStart(4, '0')}${'A'.repeat(size - 4)}`);
+    // One real upload (so the ids are as long as the server's), and 499 more of the same length.
+    const real = await upload('one.txt', '1');
+    const ids = [real, ...Array.from({ length: 499 }, (_, i) => `${String(i).padStart(4, '0')}${'A'.repeat(real.length - 4)}`)];
     const r = await api('/api/call/evidence:pick', { headers: { [WEB_API.uploadsHeader]: ids.join(',') }, body: JSON.stringify({ projectId, jobId: 'door-6' }) });
     expect(r.status).toBe(400);
     expect(((await r.json()) as { error: { message: string } }).error.message).toBe(WEB_MESSAGES['upload-unknown']['zh-CN']);
+    expect(transfers()).toEqual([]);
   });
 });
 
