@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { WEB_MESSAGES } from '../../shared/i18n/web-messages';
@@ -67,3 +67,18 @@ test('a port that is not one is bad input: exit 2 with the reason', () => {
     expect(r.stderr).toContain(WEB_MESSAGES['ui.port'].en);
   }
 });
+
+test('what a crash left in the transfer area (a half upload, an unfetched download) is cleared at start', async () => {
+  const dataDir = tempDir();
+  const transfers = dataPaths(dataDir).transfers;
+  for (const dir of ['up-leftover', 'down-leftover']) {
+    mkdirSync(join(transfers, dir), { recursive: true });
+    writeFileSync(join(transfers, dir, 'file.bin'), 'half');
+  }
+  const ui = await startUi({ dataDir, env: { ADSG_RENDERER_DIR: fixtureRenderer().dir } });
+  try {
+    expect(readdirSync(transfers)).toEqual([]);
+  } finally {
+    expect(await ui.stop()).toBe(0);
+  }
+}, 60_000);

@@ -41,10 +41,11 @@ export function registerUiCommand(program: Command): void {
       const host = await startWebHost({ dataDir: globals.dataDir, appVersion: APP_VERSION, port: port.data }).catch((e: unknown) => {
         throw startError(e, globals);
       });
+      // Listening for Ctrl-C before the address is out: whoever reads it may stop us at once.
+      const stopped = stopSignal();
       // stdout carries exactly this line (scripts and the e2e suite read it); the rest goes to stderr.
       process.stdout.write(`${webMessage(globals.lang, 'ui.started', { url: host.url })}\n`);
       say(webMessage(globals.lang, 'ui.hint', { dataDir: globals.dataDir }));
-      const stopped = stopSignal();
       if (options.open && !(await openInBrowser(host.url))) say(webMessage(globals.lang, 'ui.open-failed'));
       await stopped;
       say(webMessage(globals.lang, 'ui.stopping'));
