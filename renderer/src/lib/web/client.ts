@@ -93,7 +93,10 @@ export async function uploadFile(file: File, progress: UploadProgress | undefine
 export function jobUploadControl(jobId: string | undefined): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
   if (jobId) jobUploads.set(jobId, controller);
-  return { signal: controller.signal, release: () => jobId && jobUploads.get(jobId) === controller && jobUploads.delete(jobId) };
+  const release = () => {
+    if (jobId && jobUploads.get(jobId) === controller) jobUploads.delete(jobId);
+  };
+  return { signal: controller.signal, release };
 }
 
 /**
