@@ -19,6 +19,20 @@ export default tseslint.config(
     },
   },
   {
+    // One way to open a transaction, so none begins DEFERRED by accident (see electron/core/db/transaction.ts).
+    files: ['**/*.ts'],
+    ignores: ['electron/core/db/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Use writeTransaction or readTransaction (electron/core/db/transaction.ts): a bare db.transaction() begins DEFERRED, and a DEFERRED transaction that writes fails at once with "database is locked" instead of waiting for the other writer.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

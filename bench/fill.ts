@@ -22,6 +22,7 @@ import { answerQuestion, createFlow } from '../electron/core/flows/service';
 import { createProject, pinRulesPack } from '../electron/core/projects/service';
 import { acceptRevision, submitForReview } from '../electron/core/review/service';
 import { activeChecklistItems, evidenceContent, prng, type AuditPlan } from './synthetic';
+import { writeTransaction } from '../electron/core/db/transaction';
 
 const pinOf = (pack: RulesPack) => ({ id: pack.id, version: pack.version, contentHash: pack.contentHash });
 
@@ -40,7 +41,7 @@ export async function enterAudit(core: Core, pack: RulesPack, plan: AuditPlan): 
       return { sha256, size: bytes.length };
     }),
   );
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     const flows = plan.flows.map((f) => createFlow(core, project.id, f));
     for (const q of plan.questions)
       answerQuestion(core, { flowId: flows[q.flow]!.id, itemId: q.itemId, answer: q.answer, note: q.note });
@@ -82,7 +83,7 @@ export async function enterAudit(core: Core, pack: RulesPack, plan: AuditPlan): 
     });
     for (const { evidence, ...finding } of plan.findings)
       createFinding(core, project.id, { ...finding, evidenceIds: evidence.map((i) => evidenceIds[i]!) });
-  })();
+  });
   submitForReview(core, project.id, 'bench');
   acceptRevision(core, project.id, 'bench');
   return project;
@@ -102,7 +103,7 @@ export function fillOtherAnswers(core: Core, pack: RulesPack, total: number, see
   const actor = 'Bench';
   let projects = 0;
   for (let have = stored(); have < total; projects++) {
-    core.db.transaction(() => {
+    writeTransaction(core.db, () => {
       const project = createProject(core, {
         name: `Filler ${projects + 1}`,
         organization: 'Filler Motors',
@@ -143,7 +144,7 @@ export function fillOtherAnswers(core: Core, pack: RulesPack, total: number, see
           at,
         );
       }
-    })();
+    });
     have = stored();
   }
   return projects;

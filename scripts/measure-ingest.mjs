@@ -10,7 +10,7 @@
 // does not depend on dist/ being current. Exit code 1 if a hash differs from sha256sum's.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -119,10 +119,11 @@ try {
     sampled(async () => {
       const root = join(work, name);
       progressEvents = 0;
+      mkdirSync(root, { recursive: true });
       try {
         return await lib.runJob(
           lib.ingestJob,
-          { srcPath: file, evidenceRoot: root },
+          { srcPath: file, folder: root },
           { onProgress: () => progressEvents++, resourceLimits: { maxOldGenerationSizeMb: heapCapMb } },
         );
       } finally {

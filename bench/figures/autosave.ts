@@ -9,6 +9,7 @@ import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
+import { writeTransaction } from '../../electron/core/db/transaction';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import { summarise, type Summary } from '../stats';
 
@@ -86,10 +87,11 @@ export async function benchAutosave(
     `INSERT INTO audit_trail (chain_key, entity, entity_id, action, actor, at, before, after, prev_hash, hash)
      VALUES ('bench-raw', 'answer', @itemId, 'answer', @actor, @updatedAt, NULL, @after, @prev, @hash)`,
   );
-  const both = core.db.transaction((row: Record<string, string>) => {
-    upsert.run(row);
-    trail.run({ ...row, after: JSON.stringify(row), prev: '0'.repeat(64), hash: randomBytes(32).toString('hex') });
-  });
+  const both = (row: Record<string, string>) =>
+    writeTransaction(core.db, () => {
+      upsert.run(row);
+      trail.run({ ...row, after: JSON.stringify(row), prev: '0'.repeat(64), hash: randomBytes(32).toString('hex') });
+    });
   const rawRow = () => ({ ...nextInput(), updatedAt: new Date().toISOString(), actor: 'bench' });
 
   const syncFile = join(core.dataDir, 'fsync-probe.bin');

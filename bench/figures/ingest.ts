@@ -1,15 +1,15 @@
 /**
- * Evidence ingest (copy + SHA-256 in one pass, fsync, rename) of a large file through the real
- * `ingestInWorker`, against `sha256sum` on the same file — the method of scripts/measure-ingest.mjs
+ * Evidence ingest (copy + SHA-256 in one pass, fsync; the rename into the store is the recording
+ * transaction's) of a large file through the real `stageInWorker`, against `sha256sum` on the same file — the method of scripts/measure-ingest.mjs
  * (the reference run first warms the page cache, so both read from RAM; `dd conv=fsync` gives the
  * platform's copy-and-sync floor; RSS sampled while the worker runs), with medians over alternating runs.
  */
 import { randomFillSync } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashAndCopy } from '../../electron/core/evidence/copy';
-import { ingestInWorker } from '../../electron/core/evidence/ingest-in-worker';
+import { stageInWorker } from '../../electron/core/evidence/stage-in-worker';
 import { cpuMs, runTimed, withPeakRss } from '../proc';
 import { median, MiB } from '../stats';
 
@@ -90,7 +90,8 @@ export async function benchIngest(options: {
       try {
         const cpu0 = cpuMs();
         const started = performance.now();
-        const sampled = await withPeakRss(() => ingestInWorker(file, root, { onProgress: () => progressEvents++ }));
+        mkdirSync(root, { recursive: true });
+        const sampled = await withPeakRss(() => stageInWorker(file, root, { onProgress: () => progressEvents++ }));
         const wallMs = performance.now() - started;
         return {
           wallMs,

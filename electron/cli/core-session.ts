@@ -1,9 +1,10 @@
 import { describeIssues, localiseIssues, safeParseIn } from '../../shared/i18n/issues';
+import { describeProblem } from '../core/integrity/problems';
 import type { z } from 'zod';
 import { openCore, type Core } from '../core/core';
 import { errorPayload } from '../core/ipc/dispatch';
 import { AppError } from '../core/errors';
-import { CliError, EXIT, type GlobalOptions } from './context';
+import { CliError, EXIT, printError, type GlobalOptions } from './context';
 import { APP_VERSION } from './version';
 
 /** Opens the data folder for one command and always closes it. Core errors become CLI errors. */
@@ -14,6 +15,8 @@ export async function withCore<T>(globals: GlobalOptions, run: (core: Core) => T
   } catch (e) {
     throw toCliError(e, globals);
   }
+  // Said once, by whichever command first opens a data folder from before anchors existed.
+  if (core.anchors.notice) printError(describeProblem(core.anchors.notice, globals.lang));
   try {
     return await run(core);
   } catch (e) {

@@ -9,7 +9,7 @@ import { registerProjectsCommand } from './commands/projects';
 import { registerReviewCommands } from './commands/review';
 import { registerSigningCommands } from './commands/signing';
 import { registerUiCommand } from './commands/ui';
-import type { GlobalOptions } from './context';
+import { terminalMessage, type GlobalOptions } from './context';
 import { APP_VERSION } from './version';
 
 /** CLI language: --lang, else ADSG_LANG, else the system locale (Chinese systems get zh-CN). */
@@ -28,6 +28,11 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     // One --lang for messages and documents: a dossier may also be made in both languages.
     .addOption(new Option('--lang <lang>', 'language of messages and documents (dossiers also take "both")').choices([...LOCALES, 'both']).default(defaultLang(env)))
     .showHelpAfterError()
+    // Commander echoes what was typed ("unknown option …"): that goes out made safe like any output.
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(terminalMessage(text)),
+      writeErr: (text) => process.stderr.write(terminalMessage(text)),
+    })
     // Before any subcommand is added, so they inherit it: failures reach index.ts as exceptions.
     .exitOverride()
     .hook('preAction', (root) => {

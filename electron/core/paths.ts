@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { TEMP_DIR_NAME } from './evidence/paths';
 
 /** The folder Electron's app.getPath('userData') gives for our productName, so the CLI and the app share data. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -15,14 +14,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 export function dataPaths(dataDir: string) {
   return {
     database: join(dataDir, 'workbench.sqlite'),
+    /** Each audit chain's end, MAC-ed (integrity/anchor.ts). */
+    anchor: join(dataDir, 'workbench.anchor.json'),
     evidence: join(dataDir, 'evidence'),
     identities: join(dataDir, 'identities'),
     trust: join(dataDir, 'trust'),
-    /**
-     * Files a host is passing between the user and core: the web host's uploads waiting for the
-     * call that reads them, and the files a call saved until they are downloaded. Inside the
-     * evidence temp area, which start-up clears, so a crash leaves nothing behind for long.
-     */
-    transfers: join(dataDir, 'evidence', TEMP_DIR_NAME, 'transfers'),
+    /** Rules packs the user installed (`adsg rules install`); never overwritten. */
+    rules: join(dataDir, 'rules'),
   };
 }

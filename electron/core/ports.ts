@@ -17,6 +17,12 @@ export interface Ports {
    * compromised page read arbitrary files by naming them.
    */
   isUserChosenPath?(path: string): boolean;
+  /**
+   * A folder inside the data folder where this host keeps the files the user sent it (the web
+   * host's uploads, in its own work folder). Evidence is never taken from the data folder, except
+   * from here: these files are the user's, not the workbench's.
+   */
+  uploadsFolder?: string;
 }
 
 /** Ports for hosts with no user to ask (CLI, tests): events are dropped, dialogs cancel. */

@@ -1,7 +1,6 @@
 import { app } from 'electron';
 import { join } from 'node:path';
 import { openCore } from '../core/core';
-import { cleanTemp } from '../core/evidence/store';
 import { getSettings } from '../core/settings/service';
 import { guardSession, guardWebContents } from './app/guards';
 import { installMenu } from './app/menu';
@@ -26,8 +25,6 @@ else {
       appVersion: app.getVersion(),
       nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
     });
-    // A crash mid-ingest leaves only a temp file; clear those before anything else starts.
-    void cleanTemp(core.paths.evidence);
     const menu = () => installMenu(getSettings(core).locale, process.platform === 'darwin');
     menu();
     registerIpc(core, (channel) => channel === 'settings:update' && menu());

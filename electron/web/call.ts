@@ -52,7 +52,7 @@ export async function handleCall(req: IncomingMessage, res: ServerResponse, chan
     const input = await readJsonBody(req, MAX_JSON_BYTES);
     const jobId = (input as { jobId?: unknown } | null)?.jobId;
     const reserved: string[] = [];
-    const ports = callPorts(ctx.hub, uploads, ctx.downloads, reserved);
+    const ports = callPorts(ctx.hub, uploads, ctx, reserved);
     const cancel = typeof jobId === 'string' ? () => void ctx.core.jobs.cancel(jobId) : undefined;
     const result = await ctx.running.track(dispatch(ctx.core, channel, input, ports), cancel);
     const downloads: Download[] = [];

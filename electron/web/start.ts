@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { WEB_API } from '../../shared/ipc/web';
 import { openCore } from '../core/core';
-import { cleanTemp } from '../core/evidence/store';
+import { openWorkFolder } from '../core/evidence/work-folder';
+import type { IntegrityProblem } from '../core/integrity/problems';
 import type { HostContext } from './context';
 import { Downloads } from './downloads';
 import { EventHub } from './event-hub';
@@ -32,6 +32,8 @@ export interface WebHost {
   /** `http://127.0.0.1:PORT/#k=TOKEN`: what the user opens (the fragment never reaches a server). */
   url: string;
   port: number;
+  /** What opening the data folder has to say once (anchors created for an older folder), if anything. */
+  notice: IntegrityProblem | null;
   /** Cancels running jobs, waits for calls to settle, closes the server and the database. */
   close(): Promise<void>;
 }
@@ -49,20 +51,21 @@ export function defaultRendererDir(env: NodeJS.ProcessEnv = process.env): string
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir ?? defaultRendererDir());
   if (!existsSync(join(rendererDir, 'index.html'))) throw new WebError(500, 'not-found', 'ui.no-renderer', { dir: rendererDir });
+  // Opening the data folder also sweeps what ended processes left, a crashed web host's files included.
   const core = openCore({ dataDir: options.dataDir, appVersion: options.appVersion });
   const hub = new EventHub();
+  let transfers: ReturnType<typeof openWorkFolder> | undefined;
   try {
-    // What the desktop app does at start: clear what a crash left in the temp area (uploads included).
-    await cleanTemp(core.paths.evidence);
-    await mkdir(core.paths.transfers, { recursive: true });
+    // Uploads and downloads wait in a work folder of this process: other hosts' start-up sweeps leave it alone while it runs.
+    transfers = openWorkFolder(core.db, core.paths.evidence, 'web');
     const ctx: HostContext = {
       core,
       port: 0,
       token: newToken(),
       rendererDir,
       hub,
-      uploads: new Uploads(core.paths.transfers),
-      downloads: new Downloads(core.paths.transfers),
+      uploads: new Uploads(transfers.path),
+      downloads: new Downloads(transfers.path),
       running: new Running(),
       stopping: false,
     };
@@ -77,15 +80,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       hub.close();
       server.closeAllConnections();
       await Promise.all([ctx.uploads.clear(), ctx.downloads.clear()]);
+      transfers?.close();
       core.close();
     };
     return {
       url: `http://127.0.0.1:${ctx.port}/#${WEB_API.tokenParam}=${ctx.token}`,
       port: ctx.port,
+      notice: core.anchors.notice,
       close: () => (closing ??= close()),
     };
   } catch (error) {
     hub.close();
+    transfers?.close();
     core.close();
     throw error;
   }

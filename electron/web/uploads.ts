@@ -35,7 +35,8 @@ export class Uploads {
   private readonly waiting = new Map<string, Upload>();
 
   constructor(
-    private readonly root: string,
+    /** The folder uploads are written under (the web host's work folder). */
+    readonly root: string,
     private readonly now: () => number = Date.now,
   ) {}
 

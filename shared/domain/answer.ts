@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RECORDED_ACTOR_MAX } from './settings';
+import { PLAIN_TEXT, STORED_TEXT, multiLine, type TextRules } from './text';
 
 /** Checklist results, in the order the UI offers them (keys 1–5). */
 export const RESULTS = ['conforming', 'partially-conforming', 'nonconforming', 'not-applicable', 'not-assessed'] as const;
@@ -13,8 +15,8 @@ export const AnswerInput = z
     projectId: z.uuid(),
     itemId: z.string().min(1).max(200),
     result: z.enum(RESULTS),
-    notes: z.string().max(20_000, 'v.tooLong').default(''),
-    justification: z.string().max(20_000, 'v.tooLong').default(''),
+    notes: multiLine(20_000).default(''),
+    justification: multiLine(20_000).default(''),
   })
   .refine((a) => !NEEDS_JUSTIFICATION.includes(a.result) || a.justification.trim().length > 0, {
     message: 'v.justificationRequired',
@@ -22,13 +24,19 @@ export const AnswerInput = z
   });
 export type AnswerInput = z.input<typeof AnswerInput>;
 
-export const Answer = z.object({
-  projectId: z.string(),
-  itemId: z.string(),
-  result: z.enum(RESULTS),
-  notes: z.string(),
-  justification: z.string(),
-  updatedAt: z.string(),
-  actor: z.string(),
-});
+const answerRecord = (t: TextRules) =>
+  z.object({
+    projectId: z.string(),
+    itemId: z.string(),
+    result: z.enum(RESULTS),
+    notes: t.lines(20_000),
+    justification: t.lines(20_000),
+    updatedAt: z.string(),
+    actor: t.line(RECORDED_ACTOR_MAX),
+  });
+
+/** A checklist answer held to the input rule: what a bundle must carry. */
+export const Answer = answerRecord(PLAIN_TEXT);
 export type Answer = z.infer<typeof Answer>;
+/** A checklist answer as this database holds it. */
+export const StoredAnswer = answerRecord(STORED_TEXT);

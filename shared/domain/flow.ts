@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAIN_TEXT, STORED_TEXT, multiLine, type TextRules } from './text';
 
 /** Business scenarios of an export flow (issue 3 / the rules pack use the same keys). */
 export const SCENARIOS = [
@@ -26,7 +27,6 @@ export const EXEMPTIONS = [
   'ota-defect-fix',
 ] as const;
 
-const text = (max: number) => z.string().trim().max(max, 'v.tooLong');
 /** People counted since 1 January; null = not known yet (the determination then asks for it). */
 const count = z.number().int('v.invalid').min(0, 'v.invalid').max(2_000_000_000, 'v.invalid').nullable();
 
@@ -39,16 +39,22 @@ export const ExemptionClaim = z.strictObject({
 });
 export type ExemptionClaim = z.infer<typeof ExemptionClaim>;
 
+/** A flow's text fields under rules `t` (the purpose is a paragraph; the rest are one line each). */
+const flowText = (t: TextRules) => ({
+  name: t.line(200).min(1, 'v.required'),
+  dataCategories: z.array(t.line(100).min(1)).max(50),
+  recipient: t.line(200),
+  country: t.line(100),
+  purpose: t.lines(1000),
+  channel: t.line(200),
+  frequency: t.line(100),
+});
+
 const flowFields = {
-  name: text(200).min(1, 'v.required'),
+  ...flowText(PLAIN_TEXT),
+  purpose: multiLine(1000, { trim: true }),
   scenario: z.enum(SCENARIOS),
   behaviour: z.enum(BEHAVIOURS),
-  dataCategories: z.array(text(100).min(1)).max(50),
-  recipient: text(200),
-  country: text(100),
-  purpose: text(1000),
-  channel: text(200),
-  frequency: text(100),
   individuals: count,
   sensitiveIndividuals: count,
   exemptionClaims: z.array(ExemptionClaim).max(9),
@@ -72,23 +78,37 @@ export type FlowFields = z.output<typeof FlowInput>;
 
 export const FlowPatch = z.strictObject(flowFields).partial();
 
-export const Flow = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  position: z.number().int(),
-  ...flowFields,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+const flowRecord = (t: TextRules) =>
+  z.object({
+    id: z.string(),
+    projectId: z.string(),
+    position: z.number().int(),
+    ...flowFields,
+    ...flowText(t),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  });
+
+/** A flow record held to the input rule: what a bundle must carry. */
+export const Flow = flowRecord(PLAIN_TEXT);
 export type Flow = z.infer<typeof Flow>;
+/** A flow as this database holds it (IPC replies): text an older version stored is kept as it is. */
+export const StoredFlow = flowRecord(STORED_TEXT);
 
 /** Answers of the important-data questionnaire: does the flow carry data matching the item? */
 export const QUESTION_ANSWERS = ['yes', 'no', 'unsure'] as const;
-export const QuestionAnswer = z.object({
-  flowId: z.string(),
-  itemId: z.string(),
-  answer: z.enum(QUESTION_ANSWERS),
-  note: z.string(),
-  updatedAt: z.string(),
-});
+/** The auditor's note on one questionnaire answer. */
+export const QUESTION_NOTE_MAX = 5000;
+const questionAnswerRecord = (t: TextRules) =>
+  z.object({
+    flowId: z.string(),
+    itemId: z.string(),
+    answer: z.enum(QUESTION_ANSWERS),
+    note: t.lines(QUESTION_NOTE_MAX),
+    updatedAt: z.string(),
+  });
+/** A questionnaire answer held to the input rule: what a bundle must carry. */
+export const QuestionAnswer = questionAnswerRecord(PLAIN_TEXT);
 export type QuestionAnswer = z.infer<typeof QuestionAnswer>;
+/** A questionnaire answer as this database holds it. */
+export const StoredQuestionAnswer = questionAnswerRecord(STORED_TEXT);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { creditCodeProblem } from './credit-code';
 import { ProjectId } from './ids';
+import { PLAIN_TEXT, STORED_TEXT, type TextRules } from './text';
 
 /** Processor roles named by the guideline (2026-SUM, §1.1 of the domain reference). */
 export const PROCESSOR_ROLES = [
@@ -15,10 +16,6 @@ export const PROCESSOR_ROLES = [
 ] as const;
 export const ProcessorRole = z.enum(PROCESSOR_ROLES);
 export type ProcessorRole = z.infer<typeof ProcessorRole>;
-
-/** Validation messages are catalogue keys (shared/i18n/messages.ts) so every door localises them. */
-const text = (max: number) => z.string().trim().max(max, 'v.tooLong');
-const requiredText = (max: number) => text(max).min(1, 'v.required');
 
 /** A calendar date as YYYY-MM-DD that really exists (no 2026-02-30). */
 export const IsoDate = z.string().refine((s) => {
@@ -36,17 +33,22 @@ export const CreditCode = z
     if (problem) ctx.addIssue({ code: 'custom', message: `v.creditCode.${problem}` });
   });
 
+/** The project's text fields under rules `t`. Validation messages are catalogue keys (shared/i18n/messages.ts) so every door localises them. */
+const projectText = (t: TextRules) => ({
+  name: t.line(200).min(1, 'v.required'),
+  organization: t.line(200).min(1, 'v.required'),
+  site: t.line(200),
+  auditor: t.line(100),
+  reviewer: t.line(100),
+});
+
 const projectFields = {
-  name: requiredText(200),
-  organization: requiredText(200),
+  ...projectText(PLAIN_TEXT),
   creditCode: CreditCode,
   role: ProcessorRole,
   ciio: z.boolean(),
-  site: text(200),
   auditStart: IsoDate.nullable(),
   auditEnd: IsoDate.nullable(),
-  auditor: text(100),
-  reviewer: text(100),
 };
 
 const auditPeriodInOrder = (p: { auditStart?: string | null; auditEnd?: string | null }) =>
@@ -59,11 +61,11 @@ export const ProjectInput = z
     ...projectFields,
     role: ProcessorRole.default('vehicle-manufacturer'),
     ciio: z.boolean().default(false),
-    site: text(200).default(''),
+    site: projectFields.site.default(''),
     auditStart: IsoDate.nullable().default(null),
     auditEnd: IsoDate.nullable().default(null),
-    auditor: text(100).default(''),
-    reviewer: text(100).default(''),
+    auditor: projectFields.auditor.default(''),
+    reviewer: projectFields.reviewer.default(''),
   })
   .refine(auditPeriodInOrder, periodIssue);
 export type ProjectInput = z.input<typeof ProjectInput>;
@@ -79,12 +81,19 @@ export const PROJECT_STATUSES = ['active', 'archived'] as const;
 export const RulesPackPin = z.object({ id: z.string(), version: z.string().nullable(), contentHash: z.string().nullable() });
 export type RulesPackPin = z.infer<typeof RulesPackPin>;
 
-export const Project = z.object({
-  id: ProjectId,
-  ...projectFields,
-  rulesPack: RulesPackPin,
-  status: z.enum(PROJECT_STATUSES),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+const projectRecord = (t: TextRules) =>
+  z.object({
+    id: ProjectId,
+    ...projectFields,
+    ...projectText(t),
+    rulesPack: RulesPackPin,
+    status: z.enum(PROJECT_STATUSES),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  });
+
+/** A project record from elsewhere (a bundle, a snapshot in one): its text is held to the input rule. */
+export const Project = projectRecord(PLAIN_TEXT);
 export type Project = z.infer<typeof Project>;
+/** A project as this database holds it (IPC replies): text an older version stored is kept as it is. */
+export const StoredProject = projectRecord(STORED_TEXT);

@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { singleLine } from './text';
 
-/** A signing identity as listed (the key itself never leaves its encrypted PKCS#12). */
+/** What a person enters for a new signing identity: the certificate's CN, O and e-mail address. */
+export const IdentityFields = {
+  name: singleLine(64).min(1, 'v.required'),
+  organisation: singleLine(64).min(1, 'v.required'),
+  email: z.email('v.invalid').max(128).optional(),
+};
+
+/**
+ * A signing identity as listed (the key itself never leaves its encrypted PKCS#12). Names come
+ * from certificates, which may be foreign (an imported .p12): they are escaped where shown.
+ */
 export const IdentityInfo = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,4 +1,5 @@
-import { formatText } from './format';
+import { formatText, type TextParams } from './format';
+import { HYGIENE_MESSAGES } from './hygiene-messages';
 import type { Bilingual, Locale } from './locale';
 
 /**
@@ -19,6 +20,7 @@ export const MESSAGES = {
     en: 'The database is version {found}, newer than this program supports ({supported}). Upgrade ADSG Workbench to open it.',
   },
   'error.db-corrupt': { 'zh-CN': '数据库文件无法打开：{detail}', en: 'The database file cannot be opened: {detail}' },
+  'error.db-busy': { 'zh-CN': '数据文件夹正忙：另一个 ADSG Workbench 进程已连续写入超过 5 秒。请稍后重试。', en: 'The data folder is busy: another ADSG Workbench process has been writing for more than 5 seconds. Try again in a moment.' },
   'error.trail-append-only': { 'zh-CN': '审计日志只能追加', en: 'The audit trail is append-only' },
   'error.integrity': { 'zh-CN': '数据已损坏或被改动：{what}', en: 'Data is damaged or was altered: {what}' },
   'error.locked': { 'zh-CN': '项目已锁定，不能修改', en: 'The project is locked and cannot be changed' },
@@ -73,6 +75,7 @@ export const MESSAGES = {
   'field.title': { 'zh-CN': '标题', en: 'Title' },
   'field.dueDate': { 'zh-CN': '整改期限', en: 'Due date' },
   'field.id': { 'zh-CN': '编号', en: 'Id' },
+  ...HYGIENE_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -83,6 +86,6 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** The message in `locale`, with `{placeholders}` filled from `params`. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(locale: Locale, key: MessageKey, params: TextParams = {}): string {
   return formatText(MESSAGES[key], locale, params);
 }

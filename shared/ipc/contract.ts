@@ -5,13 +5,14 @@ import { projectChannels } from './channels/projects';
 import { reviewChannels } from './channels/review';
 import { rulesChannels } from './channels/rules';
 import { signingChannels } from './channels/signing';
+import { upgradeChannels } from './channels/upgrade';
 
 /**
  * Every request the renderer can make, as `domain:action` → input and output schemas.
  * Inputs are strict (unknown fields are refused). Main registers exactly these channels, the
  * preload exposes exactly these functions, and a channel without a handler fails to compile.
  */
-export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels, ...reviewChannels, ...signingChannels, ...bundleChannels } as const satisfies Record<
+export const contract = { ...projectChannels, ...auditChannels, ...rulesChannels, ...reviewChannels, ...signingChannels, ...bundleChannels, ...upgradeChannels } as const satisfies Record<
   string,
   { input: z.ZodType; output: z.ZodType }
 >;

@@ -115,9 +115,28 @@ export const RULES_MESSAGES = {
     'zh-CN': '规则包文件 {file} 的内容与其哈希不符（被修改或损坏）。',
     en: 'The rules pack file {file} does not match its content hash (modified or corrupt).',
   },
-  'error.facts-unreadable': {
-    'zh-CN': '无法读取事实文件 {file}：{detail}',
-    en: 'Cannot read the facts file {file}: {detail}',
+  'error.pack-unsigned': {
+    'zh-CN':
+      '规则包文件 {file} 没有签名（未找到 {signature}）。只安装由发布者签名、且其证书在本机信任库中的规则包；安装自己起草的规则包请加 --allow-unsigned（会记入审计日志）。',
+    en: 'The rules pack file {file} is not signed (no {signature} found). Only packs signed by a publisher whose certificate is in this machine’s trust store are installed; for a draft of your own add --allow-unsigned (it is recorded in the audit trail).',
+  },
+  'error.pack-signature-invalid': {
+    'zh-CN': '规则包 {file} 的签名与文件内容不符：文件在签名后被改动，或签名已损坏（{detail}）。未安装。',
+    en: 'The signature does not match the rules pack {file}: the file was changed after it was signed, or the signature is damaged ({detail}). Nothing was installed.',
+  },
+  'error.pack-untrusted': {
+    'zh-CN':
+      '规则包 {file} 由 {signer}（证书指纹 {fingerprint}）签名，但该证书不在本机信任库中。未安装。如确认信任该发布者，请先用“adsg trust import”导入其证书。',
+    en: 'The rules pack {file} is signed by {signer} (certificate {fingerprint}), which is not in this machine’s trust store. Nothing was installed. If you trust this publisher, import their certificate first with “adsg trust import”.',
+  },
+  'error.upgrade-other-pack': {
+    'zh-CN': '项目按规则包 {current} 评估，只能改用同一规则包的其他版本，不能改用 {target}。',
+    en: 'The project is assessed against {current}; it can move only to another version of the same pack, not to {target}.',
+  },
+  'error.upgrade-same-version': { 'zh-CN': '项目已在使用 {pack}。', en: 'The project already uses {pack}.' },
+  'error.upgrade-stale': {
+    'zh-CN': '预览之后项目的规则包已变更（现为 {current}）；请重新预览后再确认。',
+    en: 'The project’s rules pack changed after the preview (it is now {current}); preview again before confirming.',
   },
   'error.facts-not-json': {
     'zh-CN': '事实文件 {file} 不是有效的 JSON：{detail}',

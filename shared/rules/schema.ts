@@ -269,9 +269,25 @@ const GuidelineInfo = z.strictObject({
   effective: Text,
 });
 
+/**
+ * A pack version: MAJOR.MINOR.PATCH, optionally with a pre-release label (`1.1.0-example`,
+ * `2.0.0-draft.1`). A version with a label is never chosen by default for a new project.
+ */
+export const PackVersion = z
+  .string()
+  .regex(
+    /^\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/,
+    'must be a version as MAJOR.MINOR.PATCH, optionally with a pre-release label (1.1.0-example)',
+  );
+
 const packFields = {
   id: Key,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version as MAJOR.MINOR.PATCH'),
+  version: PackVersion,
+  /**
+   * A demonstration pack (the sample data): shown as an example, never as an official update.
+   * Optional without a default, so packs that do not say it keep their content hash.
+   */
+  example: z.boolean().optional(),
   title: Text,
   guideline: GuidelineInfo,
   /** The pack's own statement of how its texts were obtained (paraphrase, reconstruction). */

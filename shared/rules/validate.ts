@@ -5,8 +5,9 @@ import { FACT_TYPES } from './vocabulary';
 
 /**
  * The checks one file cannot make alone: ids unique and prefixed with the pack id, references that
- * resolve to an item of the right area, source ids in the register, provenance tags described, and
- * conditions that compare each fact with a value of its type. Translations are complete by schema.
+ * resolve to an item of the right area, source ids in the register, provenance tags described,
+ * conditions that compare each fact with a value of its type, and an example pack marked as a
+ * pre-release. Translations are complete by schema.
  */
 export function checkPack(pack: PackContent): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -32,6 +33,10 @@ export function checkPack(pack: PackContent): PackProblem[] {
     }
   };
 
+  // An example carries a pre-release label, so it can never become the default version of its pack.
+  if (pack.example && !pack.version.includes('-')) {
+    report(undefined, 'version', 'an example pack needs a pre-release label in its version, such as 1.1.0-example');
+  }
   uniqueKeys(pack, report);
   checkDecision(pack, resolves, report);
   const checkCondition = (from: string, path: string, predicate: Predicate) =>

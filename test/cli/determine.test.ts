@@ -131,7 +131,7 @@ describe('adsg determine', () => {
     const missing = join(tempDir(), 'nope.json');
     const r = runCli(['--lang', 'zh-CN', 'determine', '--facts', missing, '--rules-dir', RULES_DIR]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`无法读取事实文件 ${missing}`);
+    expect(r.stderr).toContain(`--facts：无法读取 ${missing}（ENOENT）`);
   });
 
   it('explains bad input in Chinese with --lang zh-CN', () => {

@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -15,6 +17,8 @@ const signed = join(dir, 'dossier.pdf');
 const both = join(dir, 'dossier-both.pdf');
 let auditorCert = '';
 let reviewerCert = '';
+let projectId = '';
+let auditorId = '';
 
 const cli = (args: string[]) => {
   const r = runCli(['--data-dir', data, ...args]);
@@ -26,12 +30,14 @@ const json = <T>(args: string[]) => JSON.parse(cli(['--json', ...args])) as T;
 beforeAll(() => {
   writeFileSync(pass, '审核 passphrase 2026\n');
   const project = json<{ id: string }>(['demo']);
+  projectId = project.id;
   // A dossier is made only from an accepted revision.
   const early = runCli(['--data-dir', data, 'dossier', project.id, '--out', join(dir, 'x.pdf'), '--identity', '0'.repeat(64), '--passphrase-file', pass]);
   expect(early.code).not.toBe(0);
   cli(['review', 'submit', project.id]);
   cli(['review', 'accept', project.id, '--comment', '同意']);
   const auditor = json<{ id: string }>(['identity', 'create', '--name', '李伟 Li Wei', '--organization', 'Example Audit', '--passphrase-file', pass]);
+  auditorId = auditor.id;
   const reviewer = json<{ id: string }>(['identity', 'create', '--name', '陈静 Chen Jing', '--organization', 'Example Audit', '--passphrase-file', pass]);
   auditorCert = join(dir, 'auditor.pem');
   reviewerCert = join(dir, 'reviewer.pem');
@@ -119,5 +125,71 @@ describe('signed dossier of the sample project', () => {
     const ours = JSON.parse(runCli(['--data-dir', data, '--json', 'verify', appended]).stdout) as { ok: boolean; bytesAfterLastSignature: number };
     expect(ours).toMatchObject({ ok: false, bytesAfterLastSignature: 12 });
     expect(tool('pdfsig', [appended]).stdout).not.toContain('Total document signed');
+  });
+});
+
+describe('the dossier is signed only over sound data, and recorded only once written', () => {
+  const dossierRows = (dataDir: string) => {
+    const db = new Database(join(dataDir, 'workbench.sqlite'), { readonly: true });
+    const rows = db.prepare("SELECT count(*) AS n FROM audit_trail WHERE chain_key = ? AND entity = 'dossier'").get(projectId) as { n: number };
+    db.close();
+    return rows.n;
+  };
+  const sign = (dataDir: string, out: string, lang = 'en') => runCli(['--data-dir', dataDir, '--lang', lang, 'dossier', projectId, '--out', out, '--identity', auditorId, '--passphrase-file', pass]);
+  /** A copy of the data folder (its anchor and key come along), for an attack that must not spoil the others. */
+  const copyOfData = () => {
+    const copy = join(tempDir(), 'data');
+    cpSync(data, copy, { recursive: true });
+    return copy;
+  };
+
+  test('each dossier written left exactly one "dossier sign" row', () => {
+    expect(dossierRows(data)).toBe(2);
+  });
+
+  test('a --out that cannot be written exits 2 with a message, no stack trace, and no trail row', () => {
+    const before = dossierRows(data);
+    for (const [lang, text] of [
+      ['en', 'Cannot write --out /nonexistent/dir/x.pdf: its folder does not exist\n'],
+      ['zh-CN', '无法写入 --out /nonexistent/dir/x.pdf：所在文件夹不存在\n'],
+    ] as const) {
+      const r = sign(data, '/nonexistent/dir/x.pdf', lang);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(text);
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync('/nonexistent/dir')).toBe(false);
+    expect(dossierRows(data)).toBe(before);
+    expect(runCli(['--data-dir', data, 'trail', 'verify', projectId]).code).toBe(0);
+  });
+
+  test('the locked snapshot and its hash column edited in SQLite: the dossier is refused (exit 1) naming revision 1, in either language', () => {
+    const attacked = copyOfData();
+    const db = new Database(join(attacked, 'workbench.sqlite'));
+    const { snapshot } = db.prepare('SELECT snapshot FROM revisions WHERE project_id = ? AND number = 1').get(projectId) as { snapshot: string };
+    const forged = snapshot.replace('尚未形成重要数据目录', '已形成重要数据目录');
+    expect(forged).not.toBe(snapshot);
+    db.prepare('UPDATE revisions SET snapshot = ?, snapshot_hash = ? WHERE project_id = ? AND number = 1').run(forged, createHash('sha256').update(forged).digest('hex'), projectId);
+    db.close();
+    const out = join(tempDir(), 'forged.pdf');
+    const en = sign(attacked, out);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('The integrity check before signing failed: The snapshot hash of revision 1 is not the one in the audit trail’s accept row');
+    const zh = sign(attacked, out, 'zh-CN');
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('签署前完整性校验未通过：修订版 1 的快照哈希与审计日志中“复核通过”记录的哈希不符');
+    expect(existsSync(out)).toBe(false);
+    expect(dossierRows(attacked)).toBe(2);
+  });
+
+  test('a finding edited with the triggers dropped: the dossier is refused naming it', () => {
+    const attacked = copyOfData();
+    const db = new Database(join(attacked, 'workbench.sqlite'));
+    db.exec('DROP TRIGGER audit_trail_no_update');
+    db.prepare("UPDATE findings SET severity = 'observation' WHERE project_id = ? AND number = 1").run(projectId);
+    db.close();
+    const r = sign(attacked, join(tempDir(), 'x.pdf'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/The integrity check before signing failed: Finding \S+: field severity is "observation" in the database but "major" in the audit trail\./);
   });
 });

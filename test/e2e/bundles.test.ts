@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { dataPaths } from '../../electron/core/paths';
 import { useWorkbench, visit } from './harness';
 
 const workbench = useWorkbench();
@@ -11,7 +10,6 @@ test('export the sample project as a bundle (a download) and import it back as a
   const host = workbench.host();
   const s = workbench.session();
   const { page } = s;
-  const transfers = dataPaths(host.dataDir).transfers;
   await visit(page, host);
   await page.getByRole('button', { name: /一键创建示例项目/ }).click();
   await page.getByRole('tab', { name: '项目信息' }).click();
@@ -26,7 +24,7 @@ test('export the sample project as a bundle (a download) and import it back as a
   await page.getByText(`项目包已保存：${bundle.suggestedFilename()}`).waitFor({ timeout: 60_000 });
   expect(statSync(file).size).toBeGreaterThan(1000);
   // Served once, then gone from the data folder's temp area; the ticket does not work twice.
-  await expect.poll(() => readdirSync(transfers)).toEqual([]);
+  await expect.poll(() => host.transfers()).toEqual([]);
   expect((await fetch(bundle.url())).status).toBe(404);
 
   await page.getByRole('menuitem', { name: '评估项目' }).click();
@@ -38,7 +36,7 @@ test('export the sample project as a bundle (a download) and import it back as a
   await s.shot('bundle-01-imported-copy-zh');
   expect(host.db.prepare('SELECT count(*) n FROM projects').get()).toEqual({ n: 2 });
   // The uploaded bundle was read once and removed.
-  expect(readdirSync(transfers)).toEqual([]);
+  expect(host.transfers()).toEqual([]);
   expect(existsSync(file)).toBe(true);
   expect(s.offMachine).toEqual([]);
   expect(s.pageErrors).toEqual([]);

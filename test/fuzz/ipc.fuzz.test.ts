@@ -77,6 +77,12 @@ const seeds = (i: Ids): Record<string, unknown> => ({
   'dossier:verify': {},
   'bundle:export': { projectId: i.project, jobId: 'fuzz' },
   'bundle:import': { asCopy: true, jobId: 'fuzz' },
+  'rules:list': {},
+  'rules:diff': { from: 'adsg-2026@1.0.0', to: 'adsg-2026@1.1.0-example' },
+  'upgrade:preview': { projectId: i.project, to: 'adsg-2026@1.1.0-example' },
+  'upgrade:apply': { projectId: i.project, to: 'adsg-2026@1.1.0-example', expectFrom: NO_ID },
+  'carried:list': { projectId: i.project },
+  'carried:confirm': { projectId: i.project, entity: 'answer', entityId: ITEM },
 });
 
 /** Channels whose valid input costs seconds (an RSA key, a whole sample project): fewer runs. */

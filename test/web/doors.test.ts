@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WEB_MESSAGES } from '../../shared/i18n/web-messages';
@@ -21,7 +21,7 @@ let projectId: string;
  */
 const digest = () => Object.fromEntries(Object.entries(treeDigest(ui.dataDir)).filter(([name]) => !name.endsWith('-shm')));
 const evidenceCount = () => (ui.db.prepare('SELECT count(*) n FROM evidence').get() as { n: number }).n;
-const transfers = () => readdirSync(dataPaths(ui.dataDir).transfers);
+const transfers = () => ui.transfers();
 
 /** A request to the API with the token unless `headers` says otherwise. */
 const api = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>

@@ -12,7 +12,6 @@ import { startUi } from './ui-process';
 
 test('Ctrl-C stops adsg ui cleanly: the running upload is cancelled and removed, the database closed, exit 0', async () => {
   const ui = await startUi({ env: { ADSG_RENDERER_DIR: fixtureRenderer().dir } });
-  const transfers = dataPaths(ui.dataDir).transfers;
   const size = 64 * 1024 * 1024;
   // An upload under way (a quarter sent, the rest never comes) and an event stream open.
   const events = await fetch(`${ui.origin}${WEB_API.events}`, { headers: { [WEB_API.tokenHeader]: ui.token } });
@@ -21,7 +20,7 @@ test('Ctrl-C stops adsg ui cleanly: the running upload is cancelled and removed,
     `POST ${WEB_API.upload}?name=big.bin&size=${size}&job=stop-1&kind=evidence HTTP/1.1\nHost: 127.0.0.1:${ui.port}\n${WEB_API.tokenHeader}: ${ui.token}\ncontent-length: ${size}`,
     Buffer.alloc(size / 4, 3),
   );
-  await expect.poll(() => readdirSync(transfers).length).toBe(1);
+  await expect.poll(() => ui.transfers().length).toBe(1);
   expect(existsSync(join(ui.dataDir, 'workbench.sqlite-wal'))).toBe(true);
 
   const code = await ui.stop();
@@ -33,7 +32,8 @@ test('Ctrl-C stops adsg ui cleanly: the running upload is cancelled and removed,
   expect(events.status).toBe(200);
   await expect(events.text()).resolves.toContain(': open');
   // Nothing left behind: no temp file, and SQLite removes its WAL only when the last connection closes.
-  expect(readdirSync(transfers)).toEqual([]);
+  expect(ui.transfers()).toEqual([]);
+  expect(existsSync(join(dataPaths(ui.dataDir).evidence, '.tmp'))).toBe(false);
   expect(existsSync(join(ui.dataDir, 'workbench.sqlite-wal'))).toBe(false);
 }, 60_000);
 
@@ -68,17 +68,23 @@ test('a port that is not one is bad input: exit 2 with the reason', () => {
   }
 });
 
-test('what a crash left in the transfer area (a half upload, an unfetched download) is cleared at start', async () => {
+test('what a crashed web host left (a half upload, an unfetched download) is cleared at the next start; a running one\'s is not', async () => {
   const dataDir = tempDir();
-  const transfers = dataPaths(dataDir).transfers;
+  const tmp = join(dataPaths(dataDir).evidence, '.tmp');
+  // A web host that died: its pid is beyond any the system hands out.
+  const dead = join(tmp, 'web-4194305-x-0123456789abcdef');
   for (const dir of ['up-leftover', 'down-leftover']) {
-    mkdirSync(join(transfers, dir), { recursive: true });
-    writeFileSync(join(transfers, dir, 'file.bin'), 'half');
+    mkdirSync(join(dead, dir), { recursive: true });
+    writeFileSync(join(dead, dir, 'file.bin'), 'half');
   }
-  const ui = await startUi({ dataDir, env: { ADSG_RENDERER_DIR: fixtureRenderer().dir } });
+  const first = await startUi({ dataDir, env: { ADSG_RENDERER_DIR: fixtureRenderer().dir } });
+  const second = await startUi({ dataDir, env: { ADSG_RENDERER_DIR: fixtureRenderer().dir } });
   try {
-    expect(readdirSync(transfers)).toEqual([]);
+    expect(existsSync(dead)).toBe(false);
+    // Each running host keeps its own folder, whoever starts after it.
+    expect(readdirSync(tmp).filter((n) => n.startsWith('web-'))).toHaveLength(2);
   } finally {
-    expect(await ui.stop()).toBe(0);
+    expect(await second.stop()).toBe(0);
+    expect(await first.stop()).toBe(0);
   }
 }, 60_000);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../shared/ipc/result';
@@ -19,6 +19,8 @@ export interface UiProcess {
   readonly db: Database.Database;
   /** Everything it wrote to stderr so far. */
   stderr(): string;
+  /** What waits in its work folder (`evidence/.tmp/web-<pid>-…`): uploads and downloads, by name; empty once it is gone. */
+  transfers(): string[];
   /** A call through the HTTP API with the token, as the page makes it. */
   call<T = unknown>(channel: string, input: unknown, uploads?: string[]): Promise<Result<T> & { downloads?: { ticket: string; name: string }[] }>;
   /** Ctrl-C: resolves with its exit code once it has stopped. */
@@ -69,6 +71,11 @@ export async function startUi(options: { dataDir?: string; env?: NodeJS.ProcessE
       return (db ??= new Database(join(dataDir, 'workbench.sqlite'), { readonly: true, fileMustExist: true }));
     },
     stderr: () => stderr,
+    transfers: () => {
+      const tmp = join(dataDir, 'evidence', '.tmp');
+      const own = existsSync(tmp) ? readdirSync(tmp).filter((name) => name.startsWith(`web-${child.pid}-`)) : [];
+      return own.flatMap((name) => readdirSync(join(tmp, name)));
+    },
     call: async (channel, input, uploads = []) => {
       const response = await fetch(`${origin}${WEB_API.call}${channel}`, {
         method: 'POST',

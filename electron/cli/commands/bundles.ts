@@ -7,6 +7,8 @@ import { BundleError } from '../../core/bundles/errors';
 import type { Core } from '../../core/core';
 import { exportBundle } from '../../core/bundles/export';
 import { importBundle, type ImportResult } from '../../core/bundles/import';
+import { judgementText } from '../../core/bundles/export-dossiers';
+import type { Locale } from '../../../shared/i18n/locale';
 import { signingAppError } from '../../core/dossier/service';
 import { RulesPackError } from '../../core/rules/errors';
 import { unlockIdentity } from '../../core/signing';
@@ -31,7 +33,7 @@ async function bundleCall<T>(g: GlobalOptions, run: (core: Core) => Promise<T>):
 }
 
 
-function describeImport(r: ImportResult): string {
+function describeImport(r: ImportResult, lang: Locale): string[] {
   const lines = [`${r.projectId}  ${r.name}`];
   lines.push(
     r.asCopy
@@ -41,7 +43,8 @@ function describeImport(r: ImportResult): string {
   lines.push(`evidence: ${r.evidence} record(s), ${r.newEvidenceFiles} new file(s) stored`);
   lines.push(r.signer ? `manifest signed by ${r.signer.commonName ?? '?'} [${r.signer.fingerprint}]${r.signer.trusted ? ', trusted' : ', NOT in the trust store'}` : 'manifest not signed');
   for (const d of r.dossiers) lines.push(`dossier: ${d}`);
-  return lines.join('\n');
+  for (const j of r.dossierChecks) lines.push(judgementText(j, `${j.sha256}.pdf`)[lang]);
+  return lines;
 }
 
 /** `adsg bundle export|import`: a project as one .adsg file for handover or a second auditor. */
@@ -68,7 +71,7 @@ export function registerBundleCommands(program: Command): void {
         const signer = input.identity && passphrase ? await unlockIdentity(core.paths.identities, input.identity, passphrase).catch((e: unknown) => Promise.reject(signingAppError(e))) : undefined;
         return exportBundle(core, input.projectId, out, { signer, dossiers: (opts.dossier ?? []).map((f) => resolve(f)) });
       });
-      print(g, written, () => `${written.file}  ${written.bytes} bytes  sha256 ${written.sha256}  ${written.evidence} evidence file(s)${written.signed ? '  signed' : ''}`);
+      print(g, written, () => [`${written.file}  ${written.bytes} bytes  sha256 ${written.sha256}  ${written.evidence} evidence file(s)${written.signed ? '  signed' : ''}`]);
     });
   bundle
     .command('import')
@@ -81,6 +84,6 @@ export function registerBundleCommands(program: Command): void {
       // A mistyped path is bad input, told before the data folder is even opened.
       await access(resolve(file)).catch((e: Error) => Promise.reject(new CliError(EXIT.badInput, `<file>: ${e.message}`)));
       const result = await bundleCall(g, (core) => importBundle(core, resolve(file), { asCopy: opts.asCopy, dossierDir: opts.dossierDir && resolve(opts.dossierDir) }));
-      print(g, result, () => describeImport(result));
+      print(g, result, () => describeImport(result, g.lang));
     });
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { type Command } from 'commander';
 import { describeIssues } from '../../../shared/i18n/issues';
 import type { Locale } from '../../../shared/i18n/locale';
@@ -7,6 +6,7 @@ import { parseFacts } from '../../../shared/rules/facts';
 import { formatText, OUTCOME_LABELS, RULES_MESSAGES } from '../../../shared/rules/messages';
 import type { RulesPack } from '../../../shared/rules/schema';
 import { CliError, EXIT, globalsOf, print, type GlobalOptions } from '../context';
+import { readTextArg } from '../files';
 import { loadPackForCli, RULES_DIR_OPTION } from './rules';
 
 const LABELS = {
@@ -17,18 +17,9 @@ const LABELS = {
   colon: { 'zh-CN': '：', en: ': ' },
 } as const;
 
-/** Reads and parses the facts file; a missing file or bad JSON is bad input (exit 2). */
+/** Reads and parses the facts file; a missing, oversized or non-text file or bad JSON is bad input (exit 2). */
 async function readFacts(file: string, globals: GlobalOptions): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new CliError(
-      EXIT.badInput,
-      formatText(RULES_MESSAGES['error.facts-unreadable'], globals.lang, { file, detail }),
-    );
-  }
+  const text = await readTextArg(file, '--facts', 'facts');
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -50,13 +41,13 @@ function outcomeLine(heading: string, result: Determination['organization'], lan
   ];
 }
 
-function determinationText(pack: RulesPack, result: Determination, lang: Locale): string {
+function determinationText(pack: RulesPack, result: Determination, lang: Locale): string[] {
   return [
     `${LABELS.pack[lang]}${LABELS.colon[lang]}${pack.id}@${pack.version} (${pack.contentHash.slice(0, 12)})`,
     '',
     ...outcomeLine(LABELS.organisation[lang], result.organization, lang),
     ...result.flows.flatMap((flow) => ['', ...outcomeLine(`${LABELS.flow[lang]} ${flow.id}`, flow, lang)]),
-  ].join('\n');
+  ];
 }
 
 /** `adsg determine --facts FILE.json`: the management method per flow and for the organisation. */

@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { PROCESSOR_ROLES, ProjectInput, type Project } from '../../../shared/domain/project';
 import { ProjectId } from '../../../shared/domain/ids';
 import { createProject, getProject, listAll } from '../../core/projects/service';
+import { upgradeProjectPack } from '../../core/upgrade/apply';
+import { prepareUpgrade } from '../../core/upgrade/plan';
+import { formatText } from '../../../shared/rules/messages';
+import { DIFF_LABELS } from '../../../shared/rules/diff-labels';
 import { globalsOf, print } from '../context';
 import { parseInput, withCore } from '../core-session';
+import { upgradePlanText } from './pack-diff-text';
+import { rulesCall } from './rules';
 
 const line = (p: Project) => `${p.id}  ${p.name}  ${p.organization}  ${p.creditCode}  ${p.role}${p.ciio ? '  CIIO' : ''}`;
 
@@ -19,7 +25,7 @@ export function registerProjectsCommand(program: Command): void {
     .action(async (opts: { all?: boolean }, cmd: Command) => {
       const g = globalsOf(cmd);
       const list = await withCore(g, (core) => listAll(core, Boolean(opts.all)));
-      print(g, list, () => (list.length ? list.map(line).join('\n') : '(no projects)'));
+      print(g, list, () => (list.length ? list.map(line) : ['(no projects)']));
     });
 
   projects
@@ -54,7 +60,7 @@ export function registerProjectsCommand(program: Command): void {
         g,
       );
       const project = await withCore(g, (core) => createProject(core, input));
-      print(g, project, () => line(project));
+      print(g, project, () => [line(project)]);
     });
 
   projects
@@ -65,10 +71,29 @@ export function registerProjectsCommand(program: Command): void {
       const g = globalsOf(cmd);
       const { id: projectId } = parseInput(z.object({ id: ProjectId }), { id }, g);
       const project = await withCore(g, (core) => getProject(core, projectId));
-      print(g, project, () =>
-        Object.entries(project)
-          .map(([k, v]) => `${k.padEnd(14)}${v ?? ''}`)
-          .join('\n'),
+      print(g, project, () => Object.entries(project).map(([k, v]) => `${k.padEnd(14)}${typeof v === 'object' && v !== null ? JSON.stringify(v) : (v ?? '')}`));
+    });
+
+  projects
+    .command('upgrade-pack')
+    .description('Move a project to another version of its rules pack (a new revision if the current one is accepted): prints what carries over, what must be re-confirmed and which determinations change')
+    .argument('<project>', 'project id')
+    .requiredOption('--to <pack>', 'the pack version to move to, e.g. adsg-2026@1.1.0-example')
+    .option('--dry-run', 'only print the summary; change nothing', false)
+    .action(async (id: string, opts: { to: string; dryRun: boolean }, cmd: Command) => {
+      const g = globalsOf(cmd);
+      const input = parseInput(
+        z.object({ projectId: ProjectId, to: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:@[0-9A-Za-z.-]+)?$/, 'v.invalid') }),
+        { projectId: id, to: opts.to },
+        g,
       );
+      if (opts.dryRun) {
+        const { plan } = await rulesCall(g, (core) => prepareUpgrade(core, input.projectId, input.to));
+        print(g, plan, () => upgradePlanText(plan, g.lang, false));
+        return;
+      }
+      const result = await rulesCall(g, (core) => upgradeProjectPack(core, input.projectId, input.to));
+      const pack = `${result.project.rulesPack.id}@${result.project.rulesPack.version}`;
+      print(g, result, () => [...upgradePlanText(result.plan, g.lang, true), '', formatText(DIFF_LABELS.upgraded, g.lang, { pack, revision: result.revision.number })]);
     });
 }

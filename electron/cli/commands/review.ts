@@ -1,6 +1,7 @@
 import { type Command } from 'commander';
 import { z } from 'zod';
 import { ProjectId } from '../../../shared/domain/ids';
+import { ReviewComments } from '../../../shared/domain/revision';
 import { acceptRevision, returnForChanges, submitForReview } from '../../core/review/service';
 import { globalsOf, print } from '../context';
 import { parseInput, withCore } from '../core-session';
@@ -22,12 +23,12 @@ export function registerReviewCommands(program: Command): void {
       .action(async (id: string, opts: { comment?: string }, cmd: Command) => {
         const g = globalsOf(cmd);
         const input = parseInput(
-          z.object({ id: ProjectId, comment: step.needsComment ? z.string().trim().min(1, 'v.required') : z.string().default('') }),
+          z.object({ id: ProjectId, comment: step.needsComment ? ReviewComments.trim().min(1, 'v.required') : ReviewComments.default('') }),
           { id, comment: opts.comment },
           g,
         );
         const revision = await withCore(g, (core) => step.run(core, input.id, input.comment));
-        print(g, revision, () => `revision ${revision.number}: ${revision.state}${revision.snapshotHash ? `  snapshot ${revision.snapshotHash}` : ''}`);
+        print(g, revision, () => [`revision ${revision.number}: ${revision.state}${revision.snapshotHash ? `  snapshot ${revision.snapshotHash}` : ''}`]);
       });
   }
 }

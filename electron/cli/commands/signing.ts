@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ProjectId } from '../../../shared/domain/ids';
-import type { DossierCheck } from '../../../shared/domain/signing';
+import { IdentityFields, type DossierCheck } from '../../../shared/domain/signing';
+import { integrityMessage, writeFailure } from '../../../shared/i18n/integrity-messages';
 import type { Core } from '../../core/core';
-import { countersignDossier, produceDossier, signingAppError } from '../../core/dossier/service';
+import { countersignDossier, deliverDossier, signingAppError } from '../../core/dossier/service';
 import { verifyDossier } from '../../core/dossier/verify';
 import { headlessPorts } from '../../core/ports';
 import { createIdentity, exportCertificate, importIdentity, importTrustedCertificates, listIdentities, listTrustedCertificates, readTrustedCertificates } from '../../core/signing';
@@ -28,28 +29,42 @@ async function signingCall<T>(g: GlobalOptions, run: (core: Core) => Promise<T>)
   });
 }
 
-/** Writes next to the target and renames, so a failure never leaves half a PDF. */
+/** Writes next to the target and renames, so a failure never leaves half a PDF (nor the temp file). */
 async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }
 
-function describeCheck(c: DossierCheck): string {
-  const lines = c.signatures.map((s, i) =>
-    [
-      `Signature #${i + 1}: ${s.valid ? 'VALID' : `INVALID (${s.problem ?? 'unknown'})`}`,
-      `  signer: ${s.signer?.commonName ?? '?'}${s.signer?.organisation ? `, ${s.signer.organisation}` : ''}  [${s.signer?.fingerprint ?? '-'}]`,
-      `  signed at: ${s.signingTime ?? '-'}`,
-      `  covers whole file: ${s.coversWholeFile ? 'yes' : 'no'}`,
-      `  trusted: ${s.trusted ? 'yes' : 'no'}`,
-    ].join('\n'),
-  );
+/** Writes `--out`; a path that cannot be written is bad input (exit 2) named in the user's language, never a stack trace. */
+async function writeOut(g: GlobalOptions, path: string, bytes: Buffer): Promise<string> {
+  try {
+    await writeAtomically(path, bytes);
+  } catch (e) {
+    const params = { file: path, detail: writeFailure((e as NodeJS.ErrnoException).code) };
+    throw new CliError(EXIT.badInput, integrityMessage('en', 'out-not-writable', params), (lang) => integrityMessage(lang, 'out-not-writable', params));
+  }
+  return path;
+}
+
+function describeCheck(c: DossierCheck): string[] {
+  const lines = c.signatures.flatMap((s, i) => [
+    `Signature #${i + 1}: ${s.valid ? 'VALID' : `INVALID (${s.problem ?? 'unknown'})`}`,
+    `  signer: ${s.signer?.commonName ?? '?'}${s.signer?.organisation ? `, ${s.signer.organisation}` : ''}  [${s.signer?.fingerprint ?? '-'}]`,
+    `  signed at: ${s.signingTime ?? '-'}`,
+    `  covers whole file: ${s.coversWholeFile ? 'yes' : 'no'}`,
+    `  trusted: ${s.trusted ? 'yes' : 'no'}`,
+  ]);
   if (!c.signatures.length) lines.push('No signatures.');
   lines.push(`Bytes after the last signature: ${c.bytesAfterLastSignature}`);
   lines.push(`Embedded assessment: ${c.assessment.present ? (c.assessment.matches ? `present, matches (project ${c.assessment.projectId}, revision ${c.assessment.revision})` : 'present, DOES NOT MATCH') : 'missing'}`);
   lines.push(c.ok ? 'Result: OK' : 'Result: NOT OK');
-  return lines.join('\n');
+  return lines;
 }
 
 /** `adsg identity …`, `adsg trust …`, `adsg dossier`, `adsg countersign`, `adsg verify`. */
@@ -66,12 +81,12 @@ export function registerSigningCommands(program: Command): void {
       const g = globalsOf(cmd);
       const passphrase = await passphraseFrom(opts.passphraseFile);
       const input = parseInput(
-        z.object({ name: z.string().trim().min(1, 'v.required').max(64, 'v.tooLong'), organisation: z.string().trim().min(1, 'v.required').max(64, 'v.tooLong'), email: z.email('v.invalid').optional(), passphrase: z.string().min(8, 'v.passphraseShort') }),
+        z.object({ ...IdentityFields, passphrase: z.string().min(8, 'v.passphraseShort') }),
         { name: opts.name, organisation: opts.organization, email: opts.email, passphrase },
         g,
       );
       const created = await signingCall(g, (core) => createIdentity(core.paths.identities, { ...input, now: core.now() }));
-      print(g, created, () => `${created.id}  ${created.name}  ${created.organisation}`);
+      print(g, created, () => [`${created.id}  ${created.name}  ${created.organisation}`]);
     });
   identity
     .command('import')
@@ -80,10 +95,10 @@ export function registerSigningCommands(program: Command): void {
     .requiredOption('--passphrase-file <file>', 'file whose first line is the passphrase of the .p12')
     .action(async (file: string, opts: { passphraseFile: string }, cmd: Command) => {
       const g = globalsOf(cmd);
-      const p12 = await readArg(file, '<file>');
+      const p12 = await readArg(file, '<file>', 'identity');
       const passphrase = await passphraseFrom(opts.passphraseFile);
       const imported = await signingCall(g, (core) => importIdentity(core.paths.identities, { p12, passphrase, now: core.now() }));
-      print(g, imported, () => `${imported.id}  ${imported.name}  ${imported.organisation}`);
+      print(g, imported, () => [`${imported.id}  ${imported.name}  ${imported.organisation}`]);
     });
   identity
     .command('list')
@@ -91,7 +106,7 @@ export function registerSigningCommands(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       const list = await signingCall(g, (core) => listIdentities(core.paths.identities));
-      print(g, list, () => (list.length ? list.map((i) => `${i.id}  ${i.name}  ${i.organisation}  until ${i.notAfter.slice(0, 10)}`).join('\n') : '(no identities)'));
+      print(g, list, () => (list.length ? list.map((i) => `${i.id}  ${i.name}  ${i.organisation}  until ${i.notAfter.slice(0, 10)}`) : ['(no identities)']));
     });
   identity
     .command('export')
@@ -104,7 +119,7 @@ export function registerSigningCommands(program: Command): void {
       const input = parseInput(z.object({ id: Fingerprint, format: z.enum(['pem', 'der']) }), { id, format: opts.format }, g);
       const bytes = await signingCall(g, (core) => exportCertificate(core.paths.identities, input.id, input.format));
       await writeAtomically(resolve(opts.out), bytes);
-      print(g, { out: resolve(opts.out) }, () => resolve(opts.out));
+      print(g, { out: resolve(opts.out) }, () => [resolve(opts.out)]);
     });
 
   const trust = program.command('trust').description('Certificates this machine trusts when verifying dossiers');
@@ -113,16 +128,16 @@ export function registerSigningCommands(program: Command): void {
     .argument('<file>', 'a PEM or DER certificate')
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
-      const bytes = await readArg(file, '<file>');
+      const bytes = await readArg(file, '<file>', 'certificate');
       const added = await signingCall(g, (core) => importTrustedCertificates(core.paths.trust, bytes));
-      print(g, added, () => added.map((c) => `${c.fingerprint}  ${c.subject}`).join('\n'));
+      print(g, added, () => added.map((c) => `${c.fingerprint}  ${c.subject}`));
     });
   trust
     .command('list')
     .action(async (_o: unknown, cmd: Command) => {
       const g = globalsOf(cmd);
       const list = await signingCall(g, (core) => listTrustedCertificates(core.paths.trust));
-      print(g, list, () => list.map((c) => `${c.fingerprint}  ${c.subject}`).join('\n') || '(none)');
+      print(g, list, () => (list.length ? list.map((c) => `${c.fingerprint}  ${c.subject}`) : ['(none)']));
     });
 
   program
@@ -137,9 +152,10 @@ export function registerSigningCommands(program: Command): void {
       // The dossier's language is the global --lang (zh-CN, en or both).
       const input = parseInput(z.object({ projectId: ProjectId, identityId: Fingerprint, lang: z.enum(['zh-CN', 'en', 'both']) }), { projectId: id, identityId: opts.identity, lang: g.documentLang }, g);
       const passphrase = await passphraseFrom(opts.passphraseFile);
-      const result = await withCore(g, (core) => produceDossier(core, headlessPorts, { ...input, passphrase, jobId: 'cli' }));
-      await writeAtomically(resolve(opts.out), result.pdf);
-      print(g, { out: resolve(opts.out), revision: result.revision, sha256: result.sha256, bytes: result.pdf.length }, () => `${resolve(opts.out)}  revision ${result.revision}  ${result.pdf.length} bytes  sha256 ${result.sha256}`);
+      const out = resolve(opts.out);
+      // Written before the trail records the signature: a failed --out leaves no record (deliverDossier).
+      const result = await withCore(g, (core) => deliverDossier(core, headlessPorts, { ...input, passphrase, jobId: 'cli' }, (pdf) => writeOut(g, out, pdf)));
+      print(g, { out, revision: result.revision, sha256: result.sha256, bytes: result.bytes }, () => [`${out}  revision ${result.revision}  ${result.bytes} bytes  sha256 ${result.sha256}`]);
     });
 
   program
@@ -157,7 +173,7 @@ export function registerSigningCommands(program: Command): void {
       const signed = await withCore(g, (core) => countersignDossier(core, pdf, identityId, passphrase));
       const out = resolve(opts.out ?? file);
       await writeAtomically(out, signed);
-      print(g, { out, bytes: signed.length }, () => `${out}  ${signed.length} bytes`);
+      print(g, { out, bytes: signed.length }, () => [`${out}  ${signed.length} bytes`]);
     });
 
   program
@@ -168,7 +184,7 @@ export function registerSigningCommands(program: Command): void {
     .action(async (file: string, opts: { trust?: string[] }, cmd: Command) => {
       const g = globalsOf(cmd);
       const pdf = await readArg(file, '<file>');
-      const extra = await Promise.all((opts.trust ?? []).map((c) => readArg(c, '--trust')));
+      const extra = await Promise.all((opts.trust ?? []).map((c) => readArg(c, '--trust', 'certificate')));
       const check = await signingCall(g, async (core) => {
         // Certificates given on the command line are trusted for this run only; they go through the
         // same parser as the trust store, in a throw-away folder.

@@ -1,10 +1,11 @@
 import { type Command } from 'commander';
 import { z } from 'zod';
 import { webMessage } from '../../../shared/i18n/web-messages';
+import { describeProblem } from '../../core/integrity/problems';
 import { openInBrowser } from '../../web/open-browser';
 import { startWebHost } from '../../web/start';
 import { WebError } from '../../web/web-error';
-import { CliError, EXIT, globalsOf, type GlobalOptions } from '../context';
+import { CliError, EXIT, globalsOf, print, printError, type GlobalOptions } from '../context';
 import { toCliError } from '../core-session';
 import { APP_VERSION } from '../version';
 
@@ -19,8 +20,6 @@ const stopSignal = () =>
     };
     process.on('SIGINT', stop).on('SIGTERM', stop);
   });
-
-const say = (text: string) => void process.stderr.write(`${text}\n`);
 
 function startError(e: unknown, globals: GlobalOptions): unknown {
   if (e instanceof WebError) return new CliError(e.key === 'ui.port-in-use' ? EXIT.badInput : EXIT.checkFailed, webMessage(globals.lang, e.key, e.params));
@@ -41,15 +40,16 @@ export function registerUiCommand(program: Command): void {
       const host = await startWebHost({ dataDir: globals.dataDir, appVersion: APP_VERSION, port: port.data }).catch((e: unknown) => {
         throw startError(e, globals);
       });
+      if (host.notice) printError(describeProblem(host.notice, globals.lang));
       // Listening for Ctrl-C before the address is out: whoever reads it may stop us at once.
       const stopped = stopSignal();
       // stdout carries exactly this line (scripts and the e2e suite read it); the rest goes to stderr.
-      process.stdout.write(`${webMessage(globals.lang, 'ui.started', { url: host.url })}\n`);
-      say(webMessage(globals.lang, 'ui.hint', { dataDir: globals.dataDir }));
-      if (options.open && !(await openInBrowser(host.url))) say(webMessage(globals.lang, 'ui.open-failed'));
+      print(globals, { url: host.url, port: host.port }, () => [webMessage(globals.lang, 'ui.started', { url: host.url })]);
+      printError(webMessage(globals.lang, 'ui.hint', { dataDir: globals.dataDir }));
+      if (options.open && !(await openInBrowser(host.url))) printError(webMessage(globals.lang, 'ui.open-failed'));
       await stopped;
-      say(webMessage(globals.lang, 'ui.stopping'));
+      printError(webMessage(globals.lang, 'ui.stopping'));
       await host.close();
-      say(webMessage(globals.lang, 'ui.stopped'));
+      printError(webMessage(globals.lang, 'ui.stopped'));
     });
 }

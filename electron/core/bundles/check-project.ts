@@ -7,6 +7,8 @@ import { firstIssue, type Manifest, type ManifestEntry } from './manifest';
 import { Workspace } from '../../../shared/ipc/channels/audit';
 import { BundleProject } from './project-file';
 import { embeddedOrigins } from './provenance';
+import { checkHistory } from '../integrity/history';
+import { problemsText } from '../integrity/problems';
 
 /**
  * Parses project.json: UTF-8, JSON in canonical form (which also rules out duplicate keys and
@@ -22,7 +24,8 @@ export function parseProjectFile(bytes: Buffer): BundleProject {
 /**
  * Everything project.json says must agree with itself, with the manifest and with the evidence
  * in the bundle, before a single row is written: ids, references, the audit chain (recomputed
- * here, ending at the manifest's head) and every accepted snapshot (hash, form, project).
+ * here, ending at the manifest's head), every accepted snapshot (hash, form, project), and the
+ * workspace and snapshots against what the chain replays to (the integrity check a project here gets).
  * @throws BundleError `project-inconsistent` | `trail-broken` | `trail-mismatch` | `snapshot-mismatch`.
  */
 export function checkProject(project: BundleProject, manifest: Manifest, listed: ReadonlyMap<string, ManifestEntry>): void {
@@ -69,6 +72,8 @@ export function checkProject(project: BundleProject, manifest: Manifest, listed:
   const hashes = new Set([...project.trail.map((r) => r.hash), ...origins.hashes]);
   const projects = new Set([id, ...origins.projectIds]);
   for (const r of project.revisions) checkRevision(r, projects, hashes, fail);
+  const history = checkHistory(project.trail, ws, project.revisions);
+  if (history.length) throw new BundleError('project-inconsistent', { detail: problemsText(history, 1) });
 }
 
 function checkRevision(r: BundleProject['revisions'][number], projects: ReadonlySet<string>, chain: ReadonlySet<string>, fail: (detail: string) => BundleError): void {

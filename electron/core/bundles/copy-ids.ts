@@ -20,9 +20,18 @@ export function withNewIds(source: BundleProject, newId: () => string = randomUU
   const projectId = newId();
   const fresh = (items: readonly { id: string }[]) => Object.fromEntries(items.map((i) => [i.id, newId()]));
   const ids: IdMap = { project: { [ws.project.id]: projectId }, flows: fresh(ws.flows), evidence: fresh(ws.evidence), findings: fresh(ws.findings) };
+  return { workspace: applyIds(ws, ids), revisions: source.revisions.map((r) => ({ ...r, projectId })), ids };
+}
+
+/**
+ * A workspace under the ids of `ids`, every reference following: what a copy's rows are, given the
+ * original's. The integrity check replays a copy's history through this same function.
+ */
+export function applyIds(ws: BundleWorkspace, ids: IdMap): BundleWorkspace {
   // Unknown ids (a finding may still name evidence deleted since) are kept as they were.
   const map = (table: Record<string, string>, id: string) => (Object.hasOwn(table, id) ? table[id]! : id);
-  const workspace: BundleWorkspace = {
+  const projectId = map(ids.project, ws.project.id);
+  return {
     project: { ...ws.project, id: projectId as BundleWorkspace['project']['id'] },
     flows: ws.flows.map((f) => ({ ...f, id: map(ids.flows, f.id), projectId })),
     questions: ws.questions.map((q) => ({ ...q, flowId: map(ids.flows, q.flowId) })),
@@ -31,5 +40,4 @@ export function withNewIds(source: BundleProject, newId: () => string = randomUU
     findings: ws.findings.map((f) => ({ ...f, id: map(ids.findings, f.id), projectId, evidenceIds: f.evidenceIds.map((id) => map(ids.evidence, id)) })),
     overrides: ws.overrides.map((o) => ({ ...o, projectId, scope: map(ids.flows, o.scope) })),
   };
-  return { workspace, revisions: source.revisions.map((r) => ({ ...r, projectId })), ids };
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/i18n/locale';
 import type { ErrorCode, ErrorPayload } from '../../../shared/ipc/result';
 import type { TextParams } from '../../../shared/i18n/format';
 import { isSystemError } from '../evidence/errors';
+import { hasUnsafeText } from '../../../shared/domain/text';
 
 /** Why a bundle was refused or could not be made: one catalogue message each. */
 export type BundleReason = BundleMessageKey;
@@ -82,10 +83,9 @@ export function asBundleError(error: unknown, signal?: AbortSignal): unknown {
   return error;
 }
 
-/** C0 and C1 control characters, and the bidirectional overrides that can disguise a file name. */
+/** C0 and C1 control characters, and the bidirectional overrides that can disguise a file name: the shared text rule. */
 export function isControlCharacter(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  return hasUnsafeText(char);
 }
 
 /** Shortens text from a file before it goes into a message (names and details are attacker-chosen). */

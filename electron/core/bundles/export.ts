@@ -11,7 +11,8 @@ import { isSystemError } from '../evidence/errors';
 import type { UnlockedSigner } from '../signing/unlocked-signer';
 import { dossierEntry, evidenceEntry, MANIFEST_ENTRY, PROJECT_ENTRY, SIGNATURE_ENTRY } from './entry-names';
 import { asBundleError, BundleError, shown } from './errors';
-import { checkDossiers } from './export-dossiers';
+import { acceptedSnapshots, checkDossiers } from './export-dossiers';
+import { assertProjectIntegrity } from '../integrity/project-integrity';
 import { BUNDLE_FORMAT, FORMAT_VERSION, manifestBytes, type Manifest, type ManifestEntry } from './manifest';
 import { progressOf, type BundleProgress } from './progress';
 import { readProjectForExport } from './read-project';
@@ -21,7 +22,7 @@ import { signManifest } from './signature';
 export interface ExportOptions {
   /** Signs the manifest (detached CMS → manifest.p7s) when given. */
   signer?: UnlockedSigner;
-  /** Dossier PDFs of this project to hand over with it; each must verify and name this project. */
+  /** Dossier PDFs of this project to hand over with it; each must verify and be of one of its accepted revisions. */
   dossiers?: readonly string[];
   onProgress?: (progress: BundleProgress) => void;
   signal?: AbortSignal;
@@ -50,11 +51,15 @@ const entryOptions = (mtime: Date, compress: boolean) => ({ mtime, mode: 0o10064
  * signed. Evidence streams from the store and is re-hashed on the way: a file that no longer
  * matches its hash stops the export. The bundle is written next to `out` and renamed when
  * complete, so `out` is never half a bundle.
- * @throws AppError `not-found`; BundleError `evidence-damaged` | `dossier-invalid` | `cancelled` | `io`.
+ * @throws AppError `not-found`, `integrity` (the project integrity check failed, naming why); BundleError
+ * `evidence-damaged` | `dossier-invalid` | `cancelled` | `io`.
  */
 export async function exportBundle(core: Core, projectId: string, out: string, options: ExportOptions = {}): Promise<ExportResult> {
+  // What is handed over is anchored first and must pass the integrity check a dossier needs.
+  core.anchors.anchorNow([projectId]);
+  assertProjectIntegrity(core, projectId, 'export');
   const { project, trailHead } = readProjectForExport(core, projectId);
-  const dossiers = await checkDossiers(options.dossiers ?? [], projectId);
+  const dossiers = await checkDossiers(options.dossiers ?? [], acceptedSnapshots(project.revisions));
   const now = core.now();
   const projectJson = Buffer.from(canonicalJson(project), 'utf8');
   // One record per stored file: the schema keeps (project, sha256) unique.

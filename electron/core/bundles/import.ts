@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, open, readFile, rm, statfs } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, open, readFile, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appendTrail, trailHead } from '../audit-trail/trail';
 import type { Core } from '../core';
+import { writeWithEvidence } from '../evidence/references';
+import { openWorkFolder, type WorkFolder } from '../evidence/work-folder';
 import { checkProject, parseProjectFile } from './check-project';
 import { matchManifest } from './check-manifest';
 import { withNewIds, type IdMap } from './copy-ids';
 import { MANIFEST_ENTRY, PROJECT_ENTRY, SIGNATURE_ENTRY } from './entry-names';
 import { asBundleError, BundleError } from './errors';
+import { acceptedSnapshots, judgeDossier, MAX_DOSSIER_BYTES, type DossierJudgement } from './export-dossiers';
 import { DEFAULT_LIMITS, type BundleLimits } from './limits';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
 import { progressOf, type BundleProgress } from './progress';
@@ -17,7 +19,7 @@ import { insertChainRows } from './project-rows';
 import { copyGenesis, copyGenesisEvent } from './provenance';
 import { checkRulesPack } from './rules-pack';
 import { checkManifestSignature, type ManifestSigner } from './signature';
-import { storeEvidence, unstoreEvidence, type VerifiedFile } from './store-evidence';
+import { storeEvidence, type VerifiedFile } from './store-evidence';
 import { assertNew, insertProjectRows, recordIds } from './write-project';
 import { BundleReader } from './zip-reader';
 
@@ -27,8 +29,6 @@ export interface ImportOptions {
   asCopy?: boolean;
   /** Lower limits (tests); the defaults suit real audits. */
   limits?: Partial<BundleLimits>;
-  /** Where to unpack and verify before anything reaches the data folder (default: the system temp folder). */
-  workDir?: string;
   /** Also write the bundle's dossiers here (as `<sha256>.pdf`) once the project is imported. */
   dossierDir?: string;
   onProgress?: (progress: BundleProgress) => void;
@@ -50,6 +50,8 @@ export interface ImportResult {
   newEvidenceFiles: number;
   signer: ManifestSigner | null;
   dossiers: string[];
+  /** Each dossier the bundle carries, judged as export judges it: verified, and of which accepted revision (reported, not refused). */
+  dossierChecks: DossierJudgement[];
 }
 
 /** What the checks before unpacking establish. */
@@ -71,37 +73,40 @@ interface Unpacked {
  * Imports an .adsg bundle. Everything is verified before anything is written to the data folder:
  * the zip's structure (limits, names, links, duplicates), the manifest (and its signature when
  * present), the rules pack, that the project is new (unless as a copy), then every entry is
- * unpacked into a private work folder outside the data folder while its bytes are counted and
- * hashed, and project.json is checked against itself, the manifest and the evidence. Only then are
- * evidence files moved into the store and the rows written in one transaction; if that fails, the
- * evidence it added is taken back out. The work folder is always removed.
+ * unpacked into a work folder of this import (`<evidence>/.tmp/import-…`, never read as evidence)
+ * while its bytes are counted and hashed, and project.json is checked against itself, the
+ * manifest and the evidence. Only then are the rows written and the evidence files moved into the
+ * store, in one write transaction; if it fails, closing the work folder takes back the files it
+ * placed that nobody references. The work folder is always removed (by the next start's sweep if
+ * this process dies).
  * @throws BundleError naming the first reason for refusing, in either language; RulesPackError
  * when the installed pack itself is broken.
  */
 export async function importBundle(core: Core, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const limits: BundleLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const reader = await BundleReader.open(file, limits);
-  let work: string | undefined;
+  let work: WorkFolder | undefined;
   try {
     const checked = await readManifest(reader, core, limits);
     await checkRulesPack(core.rulesDir, checked.manifest.rulesPack);
     if (!options.asCopy) assertNew(core.db, checked.manifest.project.id);
     throwIfCancelled(options.signal);
 
-    work = await mkdtemp(join(options.workDir ?? tmpdir(), 'adsg-import-'));
-    await assertSpace(work, reader.totalSize());
-    const unpacked = await unpack(reader, checked.listed, work, options);
+    work = openWorkFolder(core.db, core.paths.evidence, 'import');
+    await assertSpace(work.path, reader.totalSize());
+    const unpacked = await unpack(reader, checked.listed, work.path, options);
     const project = parseProjectFile(await readFile(unpacked.project));
     checkProject(project, checked.manifest, checked.listed);
     throwIfCancelled(options.signal);
-    const result = await commit(core, project, checked, unpacked, options);
+    const result = commit(core, project, checked, unpacked, work, options);
+    result.dossierChecks = await judgeDossiers(unpacked.dossiers, project);
     if (options.dossierDir) result.dossiers = await writeDossiers(unpacked.dossiers, options.dossierDir);
     return result;
   } catch (e) {
     throw asBundleError(e, options.signal);
   } finally {
     reader.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    work?.close();
   }
 }
 
@@ -147,30 +152,27 @@ async function unpack(reader: BundleReader, listed: ReadonlyMap<string, Manifest
   return unpacked;
 }
 
-/** Evidence into the store, then every row in one transaction; the evidence goes back out if the rows fail. */
-async function commit(core: Core, project: BundleProject, checked: CheckedManifest, unpacked: Unpacked, options: ImportOptions): Promise<ImportResult> {
+/** Every row and the evidence files in one write transaction (the files are tracked first, in case it fails or dies). */
+function commit(core: Core, project: BundleProject, checked: CheckedManifest, unpacked: Unpacked, work: WorkFolder, options: ImportOptions): ImportResult {
   const original = project.workspace.project.id;
   const copy = options.asCopy ? withNewIds(project) : undefined;
   const ws = copy?.workspace ?? project.workspace;
   const revisions = copy?.revisions ?? project.revisions;
   assertNew(core.db, ws.project.id, recordIds(ws));
 
+  work.track(unpacked.evidence.map((f) => f.sha256));
   const progress = progressOf('store', unpacked.evidence.reduce((n, e) => n + e.size, 0), options.onProgress);
-  const added = await storeEvidence(unpacked.evidence, core.paths.evidence, core.dataDir, (f) => progress.advance(f.sha256, f.size));
+  const added = writeWithEvidence(core.db, core.paths.evidence, (place) => {
+    assertNew(core.db, ws.project.id, recordIds(ws));
+    const fresh = storeEvidence(place, unpacked.evidence, (f) => progress.advance(f.sha256, f.size));
+    insertProjectRows(core.db, ws, revisions);
+    const at = core.now().toISOString();
+    if (copy) appendTrail(core.db, copyGenesisEvent(ws.project.id, core.actor(), copyGenesis({ projectId: original, trail: project.trail, head: checked.manifest.trail.head }, copy.ids, { manifestSha256: checked.sha256, signer: checked.signer?.fingerprint ?? null })), at);
+    else insertChainRows(core.db, ws.project.id, project.trail);
+    appendTrail(core.db, importRecord(core, ws.project.id, original, checked, copy?.ids), at);
+    return fresh;
+  });
   progress.finish();
-  try {
-    core.db.transaction(() => {
-      assertNew(core.db, ws.project.id, recordIds(ws));
-      insertProjectRows(core.db, ws, revisions);
-      const at = core.now().toISOString();
-      if (copy) appendTrail(core.db, copyGenesisEvent(ws.project.id, core.actor(), copyGenesis({ projectId: original, trail: project.trail, head: checked.manifest.trail.head }, copy.ids, { manifestSha256: checked.sha256, signer: checked.signer?.fingerprint ?? null })), at);
-      else insertChainRows(core.db, ws.project.id, project.trail);
-      appendTrail(core.db, importRecord(core, ws.project.id, original, checked, copy?.ids), at);
-    })();
-  } catch (e) {
-    await unstoreEvidence(core.paths.evidence, added, core.db);
-    throw e;
-  }
   return {
     projectId: ws.project.id,
     name: ws.project.name,
@@ -179,10 +181,22 @@ async function commit(core: Core, project: BundleProject, checked: CheckedManife
     originalTrailHead: checked.manifest.trail.head,
     trailHead: trailHead(core.db, ws.project.id),
     evidence: ws.evidence.length,
-    newEvidenceFiles: added.length,
+    newEvidenceFiles: added,
     signer: checked.signer,
     dossiers: [],
+    dossierChecks: [],
   };
+}
+
+/** The bundle's dossiers against its project's accepted revisions (a copy keeps the original's snapshots). */
+async function judgeDossiers(dossiers: readonly VerifiedFile[], project: BundleProject): Promise<DossierJudgement[]> {
+  const accepted = acceptedSnapshots(project.revisions);
+  const judged: DossierJudgement[] = [];
+  for (const d of dossiers) {
+    if (d.size > MAX_DOSSIER_BYTES) judged.push({ sha256: d.sha256, problem: 'not-verified', revision: null, snapshotHash: null });
+    else judged.push(await judgeDossier(await readFile(d.path), `${d.sha256}.pdf`, accepted));
+  }
+  return judged;
 }
 
 /** The machine-wide trail records every import, so the workbench's own history says where a project came from. */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { noteAppended } from '../audit-trail/trail';
 import { prepared } from '../db/prepared';
 import type { BundleRevision, BundleTrailRow } from './project-file';
 
@@ -32,6 +33,8 @@ export function insertChainRows(db: Database, chainKey: string, rows: readonly B
      VALUES (@chainKey, @entity, @entityId, @action, @actor, @at, @before, @after, @prevHash, @hash)`,
   );
   for (const row of rows) insert.run({ ...row, chainKey });
+  // The anchor keeper anchors the new chain's end as it does for any append.
+  if (rows.length) noteAppended(db, chainKey);
 }
 
 /** True when a chain with this key has any row (a deleted project's chain stays behind). */

@@ -5,6 +5,7 @@ import { BundleError, shown } from './errors';
 import { firstIssue } from './manifest';
 import { BundleProject, PROJECT_SCHEMA_VERSION } from './project-file';
 import { listChainRows, listRevisionsWithSnapshots } from './project-rows';
+import { readTransaction } from '../db/transaction';
 
 /** What an export reads from the database, all in one read transaction. */
 export interface ProjectForExport {
@@ -18,7 +19,7 @@ export interface ProjectForExport {
  * @throws AppError `not-found` for an unknown project; BundleError `project-invalid`.
  */
 export function readProjectForExport(core: Core, projectId: string): ProjectForExport {
-  const read = core.db.transaction(() => ({
+  const read = readTransaction(core.db, () => ({
     project: {
       schemaVersion: PROJECT_SCHEMA_VERSION,
       workspace: loadWorkspace(core, projectId),
@@ -26,7 +27,7 @@ export function readProjectForExport(core: Core, projectId: string): ProjectForE
       trail: listChainRows(core.db, projectId),
     },
     trailHead: trailHead(core.db, projectId),
-  }))();
+  }));
   const checked = BundleProject.safeParse(read.project);
   if (!checked.success) throw new BundleError('project-invalid', { detail: shown(firstIssue(checked.error)) });
   // The data as read, not as parsed: parsing may normalise (trim) and the bytes must stay what was hashed.

@@ -1,5 +1,5 @@
 import { RulesPackError } from '../rules/errors';
-import { loadInstalledPack, loadPinnedPack } from '../rules/installed';
+import { loadInstalledPack, loadPinnedPack, type RulesLocation } from '../rules/installed';
 import { BundleError } from './errors';
 import type { Manifest } from './manifest';
 
@@ -9,7 +9,7 @@ import type { Manifest } from './manifest';
  * @throws BundleError `rules-pack-missing` | `rules-pack-differs`; RulesPackError when the
  * installed pack itself is broken (a local problem, reported as such).
  */
-export async function checkRulesPack(rulesDir: string, pin: Manifest['rulesPack']): Promise<void> {
+export async function checkRulesPack(rulesDir: RulesLocation, pin: Manifest['rulesPack']): Promise<void> {
   const pack = pin.version ? `${pin.id}@${pin.version}` : pin.id;
   try {
     if (pin.version && pin.contentHash) await loadPinnedPack(rulesDir, { id: pin.id, version: pin.version, contentHash: pin.contentHash });

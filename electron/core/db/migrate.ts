@@ -3,6 +3,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { AppError } from '../errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
+import { writeTransaction } from './transaction';
 
 export interface MigrationReport {
   from: number;
@@ -34,12 +35,16 @@ export function migrate(
     copyFileSync(file, backup);
   }
 
-  db.transaction(() => {
+  const migrated = writeTransaction(db, () => {
+    // Another process may have migrated while this one waited for the write lock.
+    if (db.pragma('user_version', { simple: true }) !== from) return false;
     for (const m of migrations.slice(from)) {
       if (typeof m.up === 'string') db.exec(m.up);
       else m.up(db);
     }
     db.pragma(`user_version = ${target}`);
-  })();
+    return true;
+  });
+  if (!migrated) return migrate(db, file, migrations, now);
   return { from, to: target, backup };
 }

@@ -1,16 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Project } from '../../../shared/domain/project';
+import type { RulesPack } from '../../../shared/rules/schema';
 import { saveChecklistAnswer } from '../answers/service';
 import type { Core } from '../core';
-import { addEvidenceFiles, setEvidenceLink } from '../evidence-records/service';
+import { writeTransaction } from '../db/transaction';
+import type { StagedFile } from '../evidence/place';
+import { stageBytes } from '../evidence/stage';
+import { openWorkFolder } from '../evidence/work-folder';
+import { recordStagedEvidence, setEvidenceLink } from '../evidence-records/service';
 import { createFinding } from '../findings/service';
 import { answerQuestion, createFlow, updateFlow } from '../flows/service';
 import { importantDataItemsFor } from '../../../shared/domain/important-data';
-import { headlessPorts } from '../ports';
-import { packForProject } from '../projects/rules-pack';
-import { createProject } from '../projects/service';
+import { createProject, DEFAULT_PACK_ID, pinRulesPack } from '../projects/service';
+import { loadInstalledPack } from '../rules/installed';
 import { DEMO_FILES } from './example-motors-files';
 
 export const DEMO_NAME = 'Example Motors';
@@ -53,9 +54,22 @@ const ANSWERS: [string, 'conforming' | 'partially-conforming' | 'nonconforming' 
  * Creates the sample project "Example Motors": a fictional plant with five export flows, answered
  * questionnaire and checklist items, evidence files and findings, so a new user sees a filled
  * workbench and can produce a dossier at once. Everything goes through the normal services (and
- * so into the audit trail).
+ * so into the audit trail), in one write transaction: the whole sample with its evidence, or
+ * nothing (the files are staged in a work folder first and placed by that transaction).
  */
 export async function createDemoProject(core: Core): Promise<Project> {
+  const pack = await loadInstalledPack(core.rulesDir, DEFAULT_PACK_ID);
+  const work = openWorkFolder(core.db, core.paths.evidence, 'demo');
+  try {
+    const staged = await Promise.all(DEMO_FILES.map((f) => stageBytes(Buffer.from(f.content), work.path)));
+    work.track(staged.map((f) => f.sha256));
+    return writeTransaction(core.db, () => fillDemoProject(core, pack, staged));
+  } finally {
+    work.close();
+  }
+}
+
+function fillDemoProject(core: Core, pack: RulesPack, staged: readonly StagedFile[]): Project {
   const project = createProject(core, {
     name: DEMO_NAME,
     organization: '示例汽车（上海）有限公司 Example Motors (Shanghai) Co., Ltd.',
@@ -68,7 +82,7 @@ export async function createDemoProject(core: Core): Promise<Project> {
     auditor: '李伟 Li Wei',
     reviewer: '陈静 Chen Jing',
   });
-  const pack = await packForProject(core, project.id);
+  pinRulesPack(core, project.id, { id: pack.id, version: pack.version, contentHash: pack.contentHash });
   const base = { dataCategories: [] as string[], purpose: '', channel: '', frequency: '', exemptionClaims: [] };
   const flows = [
     createFlow(core, project.id, { ...base, name: 'TSP 车辆运行数据同步至欧洲总部', scenario: 'connected-operation', behaviour: 'transfer-abroad', dataCategories: ['车辆识别码 VIN', '车辆状态', '用户联系方式'], recipient: 'Example Motors GmbH', country: '德国 Germany', purpose: '全球质量分析与远程诊断', channel: 'HTTPS（双向 TLS）', frequency: '每日', individuals: 186_000, sensitiveIndividuals: 0 }),
@@ -92,22 +106,14 @@ export async function createDemoProject(core: Core): Promise<Project> {
     saveChecklistAnswer(core, { projectId: project.id, itemId: A(item), result, notes, justification: justification ?? '' });
   }
 
-  const dir = mkdtempSync(join(tmpdir(), 'adsg-demo-'));
-  try {
-    const evidence = [];
-    for (const [i, f] of DEMO_FILES.entries()) {
-      const path = join(dir, f.name);
-      writeFileSync(path, f.content);
-      const [added] = await addEvidenceFiles(core, headlessPorts, { projectId: project.id, paths: [path], itemId: f.items[0], jobId: `demo-${i}` });
-      for (const item of f.items.slice(1)) setEvidenceLink(core, added!.id, item, true);
-      evidence.push(added!);
-    }
-    createFinding(core, project.id, { severity: 'major', title: '境外访问账号未设有效期且未启用多因素认证', description: '12 个境外工程师账号长期有效，无多因素认证。', recommendation: '为境外访问账号设置 90 天有效期并强制启用多因素认证；按季度复核。', owner: '信息安全部 王敏', dueDate: '2026-12-31', status: 'open', itemIds: [A('tp-06')], evidenceIds: [] });
-    createFinding(core, project.id, { severity: 'major', title: '未形成并备案重要数据目录', description: '智驾数据湖含标注场景数据，但未识别为重要数据，未备案。', recommendation: '对照《指引》重要数据识别规则完成目录编制并向主管部门备案；备案前暂停该数据出境。', owner: '首席数据官办公室', dueDate: '2027-01-31', status: 'in-progress', itemIds: [A('ms-05'), A('proc-03')], evidenceIds: [] });
-    createFinding(core, project.id, { severity: 'minor', title: '网络日志保存期限不足 6 个月', description: '日志平台保留 90 天。', recommendation: '将网络日志与出境日志保留期调整为不少于 6 个月。', owner: '运维部 刘洋', dueDate: '2026-12-15', status: 'open', itemIds: [A('log-05'), A('log-02')], evidenceIds: [evidence[1]!.id] });
-    createFinding(core, project.id, { severity: 'observation', title: '应急演练以桌面推演为主', description: '', recommendation: '2027 年上半年组织一次数据出境安全事件实战演练。', owner: '信息安全部', dueDate: null, status: 'open', itemIds: [A('er-02')], evidenceIds: [] });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const evidence = DEMO_FILES.map((f, i) => {
+    const added = recordStagedEvidence(core, project.id, f.name, staged[i]!, f.items[0]);
+    for (const item of f.items.slice(1)) setEvidenceLink(core, added.id, item, true);
+    return added;
+  });
+  createFinding(core, project.id, { severity: 'major', title: '境外访问账号未设有效期且未启用多因素认证', description: '12 个境外工程师账号长期有效，无多因素认证。', recommendation: '为境外访问账号设置 90 天有效期并强制启用多因素认证；按季度复核。', owner: '信息安全部 王敏', dueDate: '2026-12-31', status: 'open', itemIds: [A('tp-06')], evidenceIds: [] });
+  createFinding(core, project.id, { severity: 'major', title: '未形成并备案重要数据目录', description: '智驾数据湖含标注场景数据，但未识别为重要数据，未备案。', recommendation: '对照《指引》重要数据识别规则完成目录编制并向主管部门备案；备案前暂停该数据出境。', owner: '首席数据官办公室', dueDate: '2027-01-31', status: 'in-progress', itemIds: [A('ms-05'), A('proc-03')], evidenceIds: [] });
+  createFinding(core, project.id, { severity: 'minor', title: '网络日志保存期限不足 6 个月', description: '日志平台保留 90 天。', recommendation: '将网络日志与出境日志保留期调整为不少于 6 个月。', owner: '运维部 刘洋', dueDate: '2026-12-15', status: 'open', itemIds: [A('log-05'), A('log-02')], evidenceIds: [evidence[1]!.id] });
+  createFinding(core, project.id, { severity: 'observation', title: '应急演练以桌面推演为主', description: '', recommendation: '2027 年上半年组织一次数据出境安全事件实战演练。', owner: '信息安全部', dueDate: null, status: 'open', itemIds: [A('er-02')], evidenceIds: [] });
   return project;
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../shared/ipc/channels/audit';
 import { Workspace as WorkspaceSchema } from '../../../shared/ipc/channels/audit';
-import { listTrail, verifyTrail } from '../audit-trail/trail';
+import { listTrail } from '../audit-trail/trail';
 import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
+import { assertProjectIntegrity } from '../integrity/project-integrity';
 import { latestAccepted } from '../db/repos/revisions';
 import { verifyAll } from '../evidence/verify';
 import { AppError } from '../errors';
@@ -15,6 +16,7 @@ import { SigningError } from '../signing/errors';
 import { buildDossierModel, type DossierLang } from './build-model';
 import { dossierJob } from './dossier-job';
 import { readSignatureBoxes } from './signature-boxes';
+import { writeTransaction } from '../db/transaction';
 
 /** Signing errors as the user reads them. */
 export function signingAppError(error: unknown): unknown {
@@ -34,13 +36,8 @@ function trailSummary(core: Core, projectId: string, head: string) {
   return { rows: upTo.length, head, first: upTo[0]?.at ?? null, last: upTo.at(-1)?.at ?? null, byKind };
 }
 
-/**
- * Everything that must hold before a signature goes on: the audit chain is intact and every
- * evidence file of the locked revision still has its recorded hash. A failure names what broke.
- */
-async function checkIntegrity(core: Core, projectId: string, ws: Workspace): Promise<void> {
-  const chain = verifyTrail(core.db, projectId);
-  if (!chain.ok) throw new AppError('integrity', 'error.integrity-before-signing', { detail: `audit trail row ${chain.firstBroken!.seq}` });
+/** Every evidence file of the locked revision must still have its recorded hash; a failure names the file. */
+async function checkEvidence(core: Core, ws: Workspace): Promise<void> {
   const problems = await verifyAll(core.paths.evidence, ws.evidence.map((e) => ({ sha256: e.sha256, size: e.size, name: e.fileName })));
   if (problems.length) throw new AppError('integrity', 'error.integrity-before-signing', { detail: problems.map((p) => `${p.status}: ${p.name}`).join('; ') });
 }
@@ -53,19 +50,33 @@ export interface DossierRequest {
   jobId: string;
 }
 
+/** A signed dossier, not yet handed to anyone. */
+export interface ProducedDossier {
+  pdf: Buffer;
+  revision: number;
+  sha256: string;
+  /** The signing identity's fingerprint. */
+  signer: string;
+}
+
 /**
  * Makes the signed dossier of a project's latest accepted revision: integrity checks, the model,
  * the PDF laid out in a worker (progress as `job:progress`), then the auditor's signature over the
- * whole file with its widget on the signature page. Same revision, identity and clock give the same bytes.
+ * whole file with its widget on the signature page. Same revision, identity and clock give the same
+ * bytes. Records nothing: {@link deliverDossier} records the signature once the file is written.
+ * @throws AppError `integrity` when the project integrity check or an evidence file fails, naming it.
  */
-export async function produceDossier(core: Core, ports: Ports, req: DossierRequest): Promise<{ pdf: Buffer; revision: number; sha256: string }> {
+export async function produceDossier(core: Core, ports: Ports, req: DossierRequest): Promise<ProducedDossier> {
   const locked = latestAccepted(core.db, req.projectId);
   if (!locked) throw new AppError('conflict', 'error.not-accepted');
+  // Chain, anchor, stored state against the trail, snapshots against the accept rows — before the
+  // snapshot is even read: it may be the very thing that was forged.
+  assertProjectIntegrity(core, req.projectId, 'signing');
   const ws = WorkspaceSchema.parse(JSON.parse(locked.snapshot));
   const pin = ws.project.rulesPack;
   if (!pin.version || !pin.contentHash) throw new AppError('conflict', 'error.not-accepted');
   const pack = await loadPinnedPack(core.rulesDir, { id: pin.id, version: pin.version, contentHash: pin.contentHash });
-  await checkIntegrity(core, req.projectId, ws);
+  await checkEvidence(core, ws);
 
   let signer;
   try {
@@ -100,11 +111,35 @@ export async function produceDossier(core: Core, ports: Ports, req: DossierReque
   } catch (e) {
     throw signingAppError(e);
   }
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  core.db.transaction(() =>
-    recordChange(core, { projectId: req.projectId, entity: 'dossier', entityId: String(locked.revision.number), action: 'sign', before: null, after: { revision: locked.revision.number, lang: req.lang, sha256, signer: identity.id } }),
-  )();
-  return { pdf, revision: locked.revision.number, sha256 };
+  return { pdf, revision: locked.revision.number, sha256: createHash('sha256').update(pdf).digest('hex'), signer: identity.id };
+}
+
+/** Writes a made dossier where the user chose; resolves with that path, or null when they chose not to save it. */
+export type DossierDelivery = (pdf: Buffer, revision: number) => Promise<string | null>;
+
+/** A dossier made and handed over (or not, when `path` is null: then nothing was recorded). */
+export interface DeliveredDossier {
+  path: string | null;
+  revision: number;
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * The one way a dossier leaves the workbench, for the CLI and the app alike: produce it, let
+ * `deliver` write it, and only once it is written record "dossier signed" in the trail and anchor
+ * the chain's end. A delivery that fails or is cancelled leaves no record of a file that does not exist.
+ */
+export async function deliverDossier(core: Core, ports: Ports, req: DossierRequest, deliver: DossierDelivery): Promise<DeliveredDossier> {
+  const made = await produceDossier(core, ports, req);
+  const path = await deliver(made.pdf, made.revision);
+  if (path !== null) {
+    writeTransaction(core.db, () =>
+      recordChange(core, { projectId: req.projectId, entity: 'dossier', entityId: String(made.revision), action: 'sign', before: null, after: { revision: made.revision, lang: req.lang, sha256: made.sha256, signer: made.signer } }),
+    );
+    core.anchors.anchorNow();
+  }
+  return { path, revision: made.revision, sha256: made.sha256, bytes: made.pdf.length };
 }
 
 /** The reviewer's countersignature: an incremental update over the signed dossier, widget in the reviewer box. */

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
-import { basename, isAbsolute, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import type { Evidence, EvidenceCheck } from '../../../shared/domain/evidence';
 import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
-import { deleteEvidence, findEvidence, findEvidenceByHash, insertEvidence, isHashReferenced, linkEvidence, listEvidence, unlinkEvidence, updateEvidenceDescription } from '../db/repos/evidence';
+import { deleteEvidence, findEvidence, findEvidenceByHash, insertEvidence, linkEvidence, listEvidence, unlinkEvidence, updateEvidenceDescription } from '../db/repos/evidence';
 import { EvidenceError } from '../evidence/errors';
+import { evidenceSourceGuard, type CheckedSource } from '../evidence/source-guard';
 import { JobError } from '../jobs/errors';
-import { ingestInWorker } from '../evidence/ingest-in-worker';
+import type { StagedFile } from '../evidence/place';
+import { writeWithEvidence } from '../evidence/references';
+import { stageInWorker } from '../evidence/stage-in-worker';
+import { openWorkFolder } from '../evidence/work-folder';
 import { storedPath } from '../evidence/paths';
 import { readPreview } from '../evidence/preview';
 import { verifyAll } from '../evidence/verify';
@@ -17,11 +21,7 @@ import { getProject } from '../projects/service';
 import { listFindings } from '../db/repos/findings';
 import { updateFinding } from '../findings/service';
 import { isImageType, isTextType, mediaTypeOf } from './media-type';
-
-const isInside = (dir: string, path: string) => {
-  const rel = relative(dir, path);
-  return !rel.startsWith('..') && !isAbsolute(rel);
-};
+import { writeTransaction } from '../db/transaction';
 
 /** Evidence errors as the user sees them. */
 function toAppError(error: unknown, file: string): unknown {
@@ -29,6 +29,8 @@ function toAppError(error: unknown, file: string): unknown {
   if (!(error instanceof EvidenceError)) return error;
   if (error.code === 'not-found') return new AppError('not-found', 'error.evidence-missing', { what: file });
   if (error.code === 'not-a-file') return new AppError('validation', 'error.evidence-not-file', { what: file });
+  if (error.code === 'in-data-folder') return new AppError('validation', 'error.evidence-in-data-folder', { what: file });
+  if (error.code === 'replaced') return new AppError('validation', 'error.evidence-replaced', { what: file });
   if (error.code === 'cancelled') return new AppError('io', 'error.cancelled');
   return new AppError('io', 'error.io', { detail: error.message });
 }
@@ -50,44 +52,56 @@ export async function addEvidenceFiles(
   input: { projectId: string; paths: string[]; itemId?: string; jobId: string },
 ): Promise<Evidence[]> {
   getProject(core, input.projectId);
+  // Never ingest the workbench's own data folder back into itself, whatever links lead there.
+  const check = await evidenceSourceGuard({ dataDir: core.dataDir, database: core.paths.database, uploads: ports.uploadsFolder });
+  const sources: CheckedSource[] = [];
   for (const path of input.paths) {
     if (!isAbsolute(path) || (ports.isUserChosenPath && !ports.isUserChosenPath(path))) {
       throw new AppError('validation', 'error.evidence-not-file', { what: path });
     }
-    // Never ingest the workbench's own data folder back into itself; the web host's uploads wait in its transfer area.
-    if (isInside(core.dataDir, path) && !isInside(core.paths.transfers, path)) throw new AppError('validation', 'error.evidence-not-file', { what: path });
+    sources.push(await check(path).catch((error: unknown) => Promise.reject(toAppError(error, path))));
   }
-  const sizes = await Promise.all(input.paths.map((p) => stat(p).then((s) => s.size, () => 0)));
-  const total = sizes.reduce((a, b) => a + b, 0);
+  const total = sources.reduce((sum, s) => sum + s.size, 0);
   let before = 0;
   const added: Evidence[] = [];
   await core.jobs.run(input.jobId, async (signal) => {
-    for (const [i, path] of input.paths.entries()) {
-      const fileName = basename(path);
-      const emit = (done: number) => ports.emit('job:progress', { jobId: input.jobId, kind: 'evidence', label: fileName, done: before + done, total });
-      let stored;
-      try {
-        stored = await ingestInWorker(path, core.paths.evidence, { signal, onProgress: emit });
-      } catch (error) {
-        throw toAppError(error, path);
+    const work = openWorkFolder(core.db, core.paths.evidence, 'ingest');
+    try {
+      for (const [i, { path, fileName, identity, size }] of sources.entries()) {
+        const emit = (done: number) => ports.emit('job:progress', { jobId: input.jobId, kind: 'evidence', label: fileName, done: before + done, total });
+        let staged;
+        try {
+          staged = await stageInWorker(path, work.path, { signal, onProgress: emit, expectedIdentity: identity });
+        } catch (error) {
+          throw toAppError(error, input.paths[i]!);
+        }
+        before += size;
+        work.track([staged.sha256]);
+        added.push(recordStagedEvidence(core, input.projectId, fileName, staged, input.itemId));
       }
-      before += sizes[i] ?? stored.size;
-      added.push(recordEvidence(core, input.projectId, fileName, stored, input.itemId));
+    } finally {
+      work.close();
     }
   });
   return added;
 }
 
-function recordEvidence(core: Core, projectId: string, fileName: string, stored: { sha256: string; size: number }, itemId?: string): Evidence {
-  return core.db.transaction(() => {
-    let evidence = findEvidenceByHash(core.db, projectId, stored.sha256);
+/**
+ * Records a staged file in a project, linked to an item when given, and puts its bytes in the
+ * store in the same write transaction (a file already in the project is linked, not recorded twice).
+ * The caller tracks the hash in its work folder first (see work-folder.ts).
+ */
+export function recordStagedEvidence(core: Core, projectId: string, fileName: string, staged: StagedFile, itemId?: string): Evidence {
+  return writeWithEvidence(core.db, core.paths.evidence, (place) => {
+    place(staged);
+    let evidence = findEvidenceByHash(core.db, projectId, staged.sha256);
     if (!evidence) {
       const row = {
         id: randomUUID(),
         projectId,
-        sha256: stored.sha256,
+        sha256: staged.sha256,
         fileName,
-        size: stored.size,
+        size: staged.size,
         mediaType: mediaTypeOf(fileName),
         description: '',
         capturedBy: core.actor(),
@@ -102,42 +116,49 @@ function recordEvidence(core: Core, projectId: string, fileName: string, stored:
       recordChange(core, { projectId, entity: 'evidence', entityId: evidence.id, action: 'link', before: null, after: { itemId } });
     }
     return findEvidence(core.db, evidence.id)!;
-  })();
+  });
 }
 
 export function describeEvidence(core: Core, id: string, description: string): Evidence {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = getEvidence(core, id);
     updateEvidenceDescription(core.db, id, description);
     recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'update', before: { description: before.description }, after: { description } });
     return getEvidence(core, id);
-  })();
+  });
 }
 
 export function setEvidenceLink(core: Core, id: string, itemId: string, linked: boolean): Evidence {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const e = getEvidence(core, id);
     if (linked === e.itemIds.includes(itemId)) return e;
     if (linked) linkEvidence(core.db, id, itemId);
     else unlinkEvidence(core.db, id, itemId);
     recordChange(core, { projectId: e.projectId, entity: 'evidence', entityId: id, action: linked ? 'link' : 'unlink', before: null, after: { itemId } });
     return getEvidence(core, id);
-  })();
+  });
 }
 
-/** Removes the record; the stored bytes go too once no project refers to them. */
+/**
+ * Removes the record; the stored bytes go too once no project refers to them, decided under the
+ * write lock after the delete commits (an ingest or import of the same content meanwhile keeps them).
+ */
 export async function removeEvidence(core: Core, id: string): Promise<{ id: string }> {
-  const e = core.db.transaction(() => {
-    const before = getEvidence(core, id);
-    deleteEvidence(core.db, id);
-    recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'delete', before, after: null });
-    // Findings must not keep pointing at evidence that is gone.
-    for (const f of listFindings(core.db, before.projectId).filter((x) => x.evidenceIds.includes(id))) {
-      updateFinding(core, f.id, { evidenceIds: f.evidenceIds.filter((x) => x !== id) });
-    }
-    return before;
-  })();
-  if (!isHashReferenced(core.db, e.sha256)) await rm(storedPath(core.paths.evidence, e.sha256), { force: true });
+  const work = openWorkFolder(core.db, core.paths.evidence, 'remove');
+  try {
+    work.track([getEvidence(core, id).sha256]);
+    writeTransaction(core.db, () => {
+      const before = getEvidence(core, id);
+      deleteEvidence(core.db, id);
+      recordChange(core, { projectId: before.projectId, entity: 'evidence', entityId: id, action: 'delete', before, after: null });
+      // Findings must not keep pointing at evidence that is gone.
+      for (const f of listFindings(core.db, before.projectId).filter((x) => x.evidenceIds.includes(id))) {
+        updateFinding(core, f.id, { evidenceIds: f.evidenceIds.filter((x) => x !== id) });
+      }
+    });
+  } finally {
+    work.close();
+  }
   return { id };
 }
 

@@ -1,5 +1,5 @@
 /** The closed set of evidence error codes; the UI maps each to a zh-CN and an English message. */
-export const EVIDENCE_ERROR_CODES = ['not-found', 'not-a-file', 'cancelled', 'io', 'bad-hash'] as const;
+export const EVIDENCE_ERROR_CODES = ['not-found', 'not-a-file', 'cancelled', 'io', 'bad-hash', 'in-data-folder', 'replaced'] as const;
 export type EvidenceErrorCode = (typeof EVIDENCE_ERROR_CODES)[number];
 
 /** Whether a string (for example a code that crossed a thread boundary) is an evidence error code. */

@@ -7,6 +7,7 @@ import { deleteFinding, findFinding, nextFindingNumber, saveFinding } from '../d
 import { AppError } from '../errors';
 import { listEvidence } from '../db/repos/evidence';
 import { getProject } from '../projects/service';
+import { writeTransaction } from '../db/transaction';
 
 const record = (core: Core, f: Finding, action: string, before: unknown, after: unknown) =>
   recordChange(core, { projectId: f.projectId, entity: 'finding', entityId: f.id, action, before, after });
@@ -25,7 +26,7 @@ function getFinding(core: Core, id: string): Finding {
 }
 
 export function createFinding(core: Core, projectId: string, fields: FindingFields): Finding {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     getProject(core, projectId);
     checkEvidence(core, projectId, fields.evidenceIds);
     const at = core.now().toISOString();
@@ -33,25 +34,25 @@ export function createFinding(core: Core, projectId: string, fields: FindingFiel
     saveFinding(core.db, finding);
     record(core, finding, 'create', null, finding);
     return finding;
-  })();
+  });
 }
 
 export function updateFinding(core: Core, id: string, patch: z.output<typeof FindingPatch>): Finding {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = getFinding(core, id);
     checkEvidence(core, before.projectId, patch.evidenceIds);
     const after = { ...before, ...patch, updatedAt: core.now().toISOString() } as Finding;
     saveFinding(core.db, after);
     record(core, after, 'update', before, after);
     return after;
-  })();
+  });
 }
 
 export function removeFinding(core: Core, id: string): { id: string } {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = getFinding(core, id);
     deleteFinding(core.db, id);
     record(core, before, 'delete', before, null);
     return { id };
-  })();
+  });
 }

@@ -15,11 +15,12 @@ import { reviewHandlers } from './handlers/review';
 import { bundleHandlers } from './handlers/bundles';
 import { BundleError } from '../bundles/errors';
 import { signingHandlers } from './handlers/signing';
+import { upgradeHandlers } from './handlers/upgrade';
 import { headlessPorts, type Ports } from '../ports';
 import type { Handlers } from './handlers/types';
 
 /** Every channel's handler. Leaving a channel out is a compile error here. */
-export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers, ...rulesHandlers, ...reviewHandlers, ...signingHandlers, ...bundleHandlers };
+export const handlers: Handlers<Channel> = { ...appHandlers, ...projectHandlers, ...trailHandlers, ...auditHandlers, ...rulesHandlers, ...reviewHandlers, ...signingHandlers, ...bundleHandlers, ...upgradeHandlers };
 
 /** Renders a thrown AppError (or anything else) as a Result error in the user's language. */
 export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
@@ -44,10 +45,7 @@ export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
     return { code: 'integrity', message: translate(locale, 'error.integrity', { what: error.message }) };
   }
   if (error instanceof BundleError) return error.toPayload(locale);
-  if (error instanceof RulesPackError) {
-    const code = ({ 'not-found': 'not-found', conflict: 'conflict', invalid: 'integrity', 'hash-mismatch': 'integrity', tampered: 'integrity' } as const)[error.code];
-    return { code, message: error.describe(locale) };
-  }
+  if (error instanceof RulesPackError) return { code: error.payloadCode, message: error.describe(locale) };
   console.error('[adsg] internal error', error);
   return { code: 'internal', message: translate(locale, 'error.internal', { detail: (error as Error)?.message ?? String(error) }) };
 }

@@ -4,6 +4,7 @@ import { recordChange } from '../audit-trail/record';
 import type { Core } from '../core';
 import { deleteProject, findProject, insertProject, listProjects, updateProject } from '../db/repos/projects';
 import { AppError } from '../errors';
+import { writeTransaction } from '../db/transaction';
 
 /** Inputs here are already validated by the contract schemas (ProjectInput / ProjectPatch). */
 
@@ -26,21 +27,21 @@ const record = (core: Core, project: Project, action: string, before: Project | 
 export function createProject(core: Core, fields: ProjectFields): Project {
   const at = core.now().toISOString();
   const project = { ...fields, id: randomUUID(), rulesPack: { id: DEFAULT_PACK_ID, version: null, contentHash: null }, status: 'active', createdAt: at, updatedAt: at } as Project;
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     insertProject(core.db, project);
     record(core, project, 'create', null, project);
-  })();
+  });
   return project;
 }
 
 function change(core: Core, id: string, action: string, edit: (p: Project) => Project): Project {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = getProject(core, id);
     const after = { ...edit(before), updatedAt: core.now().toISOString() };
     updateProject(core.db, after);
     record(core, after, action, before, after);
     return after;
-  })();
+  });
 }
 
 export function patchProject(core: Core, id: string, patch: ProjectPatch): Project {
@@ -63,10 +64,10 @@ export function setArchived(core: Core, id: string, archived: boolean): Project 
 
 /** Deletes the project's data; its audit chain stays, ending with the deletion record. */
 export function removeProject(core: Core, id: string): { id: Project['id'] } {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = getProject(core, id);
     deleteProject(core.db, id);
     record(core, before, 'delete', before, null);
     return { id: before.id };
-  })();
+  });
 }

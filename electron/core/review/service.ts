@@ -8,6 +8,7 @@ import { latestRevision, saveRevision } from '../db/repos/revisions';
 import { AppError } from '../errors';
 import { getProject } from '../projects/service';
 import { loadWorkspace } from '../workspace/service';
+import { writeTransaction } from '../db/transaction';
 
 /** The revision a project is at (revision 1, draft, for a project never changed since creation). */
 export function currentRevision(core: Core, projectId: string): Revision {
@@ -28,18 +29,27 @@ export function currentRevision(core: Core, projectId: string): Revision {
   );
 }
 
-function move(core: Core, projectId: string, from: Revision['state'][], to: Revision['state'], edit: (r: Revision, at: string) => Partial<Revision>, snapshot?: string) {
-  return core.db.transaction(() => {
+/**
+ * One review step in one transaction, then the chain's end is anchored at once: what was submitted,
+ * returned or accepted is never inside the window a debounced anchor leaves (integrity/anchor.ts).
+ */
+function move(core: Core, projectId: string, from: Revision['state'][], to: Revision['state'], edit: (r: Revision, at: string) => Partial<Revision>) {
+  const revision = writeTransaction(core.db, () => {
     const before = currentRevision(core, projectId);
     if (!from.includes(before.state)) throw new AppError('conflict', 'error.review-state', { state: before.state, revision: before.number });
     const at = core.now().toISOString();
-    const after: Revision = { ...before, ...edit(before, at), state: to };
+    // The snapshot is read inside the step's transaction, so it is exactly the state the accept row follows.
+    const snapshot = to === 'accepted' ? canonicalJson(loadWorkspace(core, projectId)) : undefined;
+    const snapshotHash = snapshot === undefined ? {} : { snapshotHash: createHash('sha256').update(snapshot).digest('hex') };
+    const after: Revision = { ...before, ...edit(before, at), ...snapshotHash, state: to };
     recordChange(core, { projectId, entity: 'review', entityId: String(before.number), action: to, before, after });
     // The head after the review record itself: the dossier prints it, and the chain proves it.
     const stored = to === 'accepted' ? { ...after, trailHead: trailHead(core.db, projectId) } : after;
     saveRevision(core.db, { ...stored, snapshot });
     return stored;
-  })();
+  });
+  core.anchors.anchorNow();
+  return revision;
 }
 
 /** The auditor hands the revision to the reviewer; edits are refused until it is returned. */
@@ -57,7 +67,5 @@ export function returnForChanges(core: Core, projectId: string, comments: string
  * which dossiers are made. A later edit opens the next revision.
  */
 export function acceptRevision(core: Core, projectId: string, comments = ''): Revision {
-  const snapshot = canonicalJson(loadWorkspace(core, projectId));
-  const snapshotHash = createHash('sha256').update(snapshot).digest('hex');
-  return move(core, projectId, ['submitted'], 'accepted', (_r, at) => ({ reviewedBy: core.actor(), reviewedAt: at, comments, snapshotHash }), snapshot);
+  return move(core, projectId, ['submitted'], 'accepted', (_r, at) => ({ reviewedBy: core.actor(), reviewedAt: at, comments }));
 }

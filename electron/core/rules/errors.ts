@@ -1,16 +1,35 @@
 import type { Locale } from '../../../shared/i18n/locale';
+import type { ErrorCode } from '../../../shared/ipc/result';
 import { RULES_MESSAGES, formatText, type RulesMessageKey, type TextParams } from '../../../shared/rules/messages';
 import { describeProblem, type PackProblem } from '../../../shared/rules/problems';
 
-/** Why a pack could not be built, loaded or installed. */
-export type RulesPackErrorCode = 'invalid' | 'not-found' | 'hash-mismatch' | 'conflict' | 'tampered';
+/** Why a pack could not be built, loaded or installed, or a project could not move to it. */
+export type RulesPackErrorCode =
+  | 'invalid'
+  | 'not-found'
+  | 'hash-mismatch'
+  | 'conflict'
+  | 'tampered'
+  | 'unsigned'
+  | 'signature-invalid'
+  | 'untrusted'
+  | 'upgrade-other-pack'
+  | 'upgrade-same-version'
+  | 'upgrade-stale';
 
-const KEYS: Record<RulesPackErrorCode, RulesMessageKey> = {
-  invalid: 'error.pack-invalid',
-  'not-found': 'error.pack-not-found',
-  'hash-mismatch': 'error.pack-hash-mismatch',
-  conflict: 'error.pack-conflict',
-  tampered: 'error.pack-tampered',
+/** Each code's catalogue message and the closed IPC error code it travels as (which the CLI's exit code follows). */
+const CODES: Record<RulesPackErrorCode, { key: RulesMessageKey; payload: ErrorCode }> = {
+  invalid: { key: 'error.pack-invalid', payload: 'integrity' },
+  'not-found': { key: 'error.pack-not-found', payload: 'not-found' },
+  'hash-mismatch': { key: 'error.pack-hash-mismatch', payload: 'integrity' },
+  conflict: { key: 'error.pack-conflict', payload: 'conflict' },
+  tampered: { key: 'error.pack-tampered', payload: 'integrity' },
+  unsigned: { key: 'error.pack-unsigned', payload: 'integrity' },
+  'signature-invalid': { key: 'error.pack-signature-invalid', payload: 'integrity' },
+  untrusted: { key: 'error.pack-untrusted', payload: 'integrity' },
+  'upgrade-other-pack': { key: 'error.upgrade-other-pack', payload: 'validation' },
+  'upgrade-same-version': { key: 'error.upgrade-same-version', payload: 'validation' },
+  'upgrade-stale': { key: 'error.upgrade-stale', payload: 'conflict' },
 };
 
 /**
@@ -18,18 +37,22 @@ const KEYS: Record<RulesPackErrorCode, RulesMessageKey> = {
  * CLI and the app each render it in their user's language; `problems` lists what an author must fix.
  */
 export class RulesPackError extends Error {
+  /** The closed IPC error code this refusal travels as. */
+  readonly payloadCode: ErrorCode;
+
   constructor(
     readonly code: RulesPackErrorCode,
     readonly params: TextParams,
     readonly problems: readonly PackProblem[] = [],
   ) {
-    super(formatText(RULES_MESSAGES[KEYS[code]], 'en', RulesPackError.withProblems(params, problems)));
+    super(formatText(RULES_MESSAGES[CODES[code].key], 'en', RulesPackError.withProblems(params, problems)));
     this.name = 'RulesPackError';
+    this.payloadCode = CODES[code].payload;
   }
 
   /** The message in `locale`, with one line per problem. */
   describe(locale: Locale): string {
-    return formatText(RULES_MESSAGES[KEYS[this.code]], locale, RulesPackError.withProblems(this.params, this.problems));
+    return formatText(RULES_MESSAGES[CODES[this.code].key], locale, RulesPackError.withProblems(this.params, this.problems));
   }
 
   private static withProblems(params: TextParams, problems: readonly PackProblem[]): TextParams {

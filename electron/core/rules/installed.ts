@@ -1,8 +1,12 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Locale } from '../../../shared/i18n/locale';
 import type { RulesPack } from '../../../shared/rules/schema';
 import { parseCompiledPack } from './compiled';
 import { RulesPackError } from './errors';
+import { bundleFileName, describeLocation, isRelease, listInstalledPacks, type InstalledPack, type RulesLocation } from './locations';
+
+export { bundleFileName, compareVersions, listInstalledPacks, type InstalledPack, type RulesLocation } from './locations';
 
 /** What a project records about the pack it was assessed against. */
 export interface PackPin {
@@ -11,53 +15,27 @@ export interface PackPin {
   contentHash: string;
 }
 
-/** One compiled pack file in a rules folder. */
-export interface InstalledPack {
-  id: string;
-  version: string;
-  file: string;
-}
-
-const BUNDLE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)@(\d+\.\d+\.\d+)\.json$/;
-
 /** `adsg-2026` or `adsg-2026@1.0.0`, as a user names a pack. */
 export function parsePackRef(ref: string): { id: string; version?: string } {
   const [id = '', version] = ref.split('@');
   return version ? { id, version } : { id };
 }
 
-/** The file name of a compiled pack: several packs and versions sit side by side in one folder. */
-export function bundleFileName(id: string, version: string): string {
-  return `${id}@${version}.json`;
-}
-
-/** The compiled packs in `rulesDir`, sorted by id then version (oldest first). A missing folder holds none. */
-export async function listInstalledPacks(rulesDir: string): Promise<InstalledPack[]> {
-  let names: string[];
-  try {
-    names = await readdir(rulesDir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  return names
-    .flatMap((name) => {
-      const match = BUNDLE_NAME.exec(name);
-      return match?.[1] && match[2] ? [{ id: match[1], version: match[2], file: join(rulesDir, name) }] : [];
-    })
-    .sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
-}
-
 /**
- * Loads and fully validates an installed pack: the given version, or the newest one of that id.
+ * Loads and fully validates an installed pack: the given version, or the newest release of that id
+ * (a version with a pre-release label, such as the sample `1.1.0-example`, is used only when named).
  * Throws `RulesPackError` when it is missing, invalid or does not match its hashes.
  */
-export async function loadInstalledPack(rulesDir: string, id: string, version?: string): Promise<RulesPack> {
-  const candidates = (await listInstalledPacks(rulesDir)).filter(
-    (p) => p.id === id && (!version || p.version === version),
-  );
-  const chosen = candidates.at(-1);
-  if (!chosen) throw new RulesPackError('not-found', { pack: version ? `${id}@${version}` : id, dir: rulesDir });
+export async function loadInstalledPack(location: RulesLocation, id: string, version?: string): Promise<RulesPack> {
+  const chosen = (await listInstalledPacks(location))
+    .filter((p) => p.id === id && (version ? p.version === version : isRelease(p.version)))
+    .at(-1);
+  if (!chosen) throw new RulesPackError('not-found', { pack: version ? `${id}@${version}` : id, dir: describeLocation(location) });
+  return loadPackFile(chosen);
+}
+
+/** Loads one listed pack file and checks it holds what its name says. */
+export async function loadPackFile(chosen: InstalledPack): Promise<RulesPack> {
   const pack = await parseOnce(chosen.file);
   if (pack.id !== chosen.id || pack.version !== chosen.version) {
     throw new RulesPackError('invalid', { pack: chosen.file }, [
@@ -87,8 +65,8 @@ async function parseOnce(file: string): Promise<RulesPack> {
  * Loads the pack a project pinned. A pack with the pinned id and version but another content hash
  * is refused: the project's answers were given against different rules.
  */
-export async function loadPinnedPack(rulesDir: string, pin: PackPin): Promise<RulesPack> {
-  const pack = await loadInstalledPack(rulesDir, pin.id, pin.version);
+export async function loadPinnedPack(location: RulesLocation, pin: PackPin): Promise<RulesPack> {
+  const pack = await loadInstalledPack(location, pin.id, pin.version);
   if (pack.contentHash !== pin.contentHash) {
     throw new RulesPackError('hash-mismatch', {
       pack: `${pin.id}@${pin.version}`,
@@ -100,26 +78,9 @@ export async function loadPinnedPack(rulesDir: string, pin: PackPin): Promise<Ru
 }
 
 /**
- * Installs a compiled pack (from an import or a newer app) next to the others. Installing the same
- * content again is a no-op; different content under an installed id and version is refused.
+ * Writes a compiled pack to `<rulesDir>/<id>@<version>.json` through a temp file and a rename: the
+ * build's output, replaced on every build. A user's install never replaces a pack (install.ts).
  */
-export async function installPack(rulesDir: string, json: unknown): Promise<RulesPack> {
-  const pack = parseCompiledPack(json, 'import');
-  const existing = (await listInstalledPacks(rulesDir)).find((p) => p.id === pack.id && p.version === pack.version);
-  if (existing) {
-    const installed = await loadInstalledPack(rulesDir, pack.id, pack.version);
-    if (installed.contentHash === pack.contentHash) return installed;
-    throw new RulesPackError('conflict', {
-      pack: `${pack.id}@${pack.version}`,
-      found: installed.contentHash,
-      expected: pack.contentHash,
-    });
-  }
-  await writePackFile(rulesDir, pack);
-  return pack;
-}
-
-/** Writes a compiled pack to `<rulesDir>/<id>@<version>.json` through a temp file and a rename. */
 export async function writePackFile(rulesDir: string, pack: RulesPack): Promise<string> {
   await mkdir(rulesDir, { recursive: true });
   const file = join(rulesDir, bundleFileName(pack.id, pack.version));
@@ -130,7 +91,11 @@ export async function writePackFile(rulesDir: string, pack: RulesPack): Promise<
 }
 
 async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
+  return parsePackJson(await readFile(file, 'utf8'), file);
+}
+
+/** The JSON of a compiled pack file; text that is not JSON is an invalid pack named `file`. */
+export function parsePackJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -138,13 +103,31 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-/** Orders MAJOR.MINOR.PATCH versions numerically (1.10.0 after 1.9.0). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i += 1) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
+/** An installed pack as a pack picker lists it; a pack that fails to load says why instead. */
+export interface PackSummary {
+  id: string;
+  version: string;
+  origin: InstalledPack['origin'];
+  file: string;
+  contentHash: string | null;
+  title: RulesPack['title'] | null;
+  example: boolean;
+  /** Why the file cannot be used (in the caller's language); null for a sound pack. */
+  problem: string | null;
+}
+
+/** Every installed pack with its title and hash, each fully validated (once per file: see parseOnce). */
+export async function listPackSummaries(location: RulesLocation, locale: Locale): Promise<PackSummary[]> {
+  const summaries: PackSummary[] = [];
+  for (const listed of await listInstalledPacks(location)) {
+    const base = { id: listed.id, version: listed.version, origin: listed.origin, file: listed.file };
+    try {
+      const pack = await loadPackFile(listed);
+      summaries.push({ ...base, contentHash: pack.contentHash, title: pack.title, example: pack.example === true, problem: null });
+    } catch (e) {
+      if (!(e instanceof RulesPackError)) throw e;
+      summaries.push({ ...base, contentHash: null, title: null, example: false, problem: e.describe(locale) });
+    }
   }
-  return 0;
+  return summaries;
 }

@@ -4,6 +4,7 @@ import { appendTrail } from '../audit-trail/trail';
 import { userInfo } from 'node:os';
 import type { Core } from '../core';
 import { readSettings, writeSetting } from '../db/repos/settings';
+import { writeTransaction } from '../db/transaction';
 
 /** Settings with defaults filled in; a stored value that no longer parses falls back to the default. */
 export function getSettings(core: Pick<Core, 'db'>): Settings {
@@ -16,7 +17,7 @@ export function getSettings(core: Pick<Core, 'db'>): Settings {
 }
 
 export function updateSettings(core: Core, patch: SettingsPatch): Settings {
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     const before = getSettings(core);
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) writeSetting(core.db, key, value);
     const after = getSettings(core);
@@ -25,7 +26,7 @@ export function updateSettings(core: Core, patch: SettingsPatch): Settings {
       { projectId: null, entity: 'settings', entityId: 'settings', action: 'update', actor: after.actorName, before, after },
       core.now().toISOString(),
     );
-  })();
+  });
   return getSettings(core);
 }
 

@@ -6,10 +6,11 @@ import { listFindings } from '../db/repos/findings';
 import { listFlows, listQuestionAnswers } from '../db/repos/flows';
 import { listOverrides } from '../db/repos/overrides';
 import { getProject } from '../projects/service';
+import { readTransaction } from '../db/transaction';
 
 /** An open project in one consistent read (a single read transaction). */
 export function loadWorkspace(core: Core, projectId: string): Workspace {
-  return core.db.transaction(() => ({
+  return readTransaction(core.db, () => ({
     project: getProject(core, projectId),
     flows: listFlows(core.db, projectId),
     questions: listQuestionAnswers(core.db, projectId),
@@ -17,5 +18,5 @@ export function loadWorkspace(core: Core, projectId: string): Workspace {
     evidence: listEvidence(core.db, projectId),
     findings: listFindings(core.db, projectId),
     overrides: listOverrides(core.db, projectId),
-  }))();
+  }));
 }

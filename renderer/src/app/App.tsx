@@ -2,6 +2,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { ProjectsRoute } from './ProjectsRoute';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
+import { RulesPacksPage } from '../features/rules/RulesPacksPage';
 import { ProjectPage } from './ProjectPage';
 import { Shell } from './Shell';
 
@@ -15,6 +16,7 @@ export function App() {
           <Route path="projects/:id/:tab?" element={<ProjectPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="verify" element={<VerifyPage />} />
+          <Route path="rules" element={<RulesPacksPage />} />
         </Route>
       </Routes>
     </HashRouter>

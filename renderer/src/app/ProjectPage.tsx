@@ -14,6 +14,8 @@ import { InventoryPage } from '../features/inventory/InventoryPage';
 import { ProjectOverview } from '../features/projects/ProjectOverview';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { ExportBundleButton } from '../features/bundles/BundleButtons';
+import { CarriedNotice } from '../features/rules/CarriedNotice';
+import { ProjectPackPage, RulesTabLabel } from '../features/rules/ProjectPackPage';
 import { call } from '../lib/api';
 import { PackProvider } from '../lib/pack';
 import { useLoad } from '../lib/use-call';
@@ -40,13 +42,13 @@ export function ProjectPage() {
   return (
     <PackProvider pack={pack.data}>
       <WorkspaceProvider projectId={id} fallback={failed}>
-        <ProjectTabs tab={tab} />
+        <ProjectTabs tab={tab} onPackChanged={pack.reload} />
       </WorkspaceProvider>
     </PackProvider>
   );
 }
 
-function ProjectTabs({ tab }: { tab: string }) {
+function ProjectTabs({ tab, onPackChanged }: { tab: string; onPackChanged(): Promise<void> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { ws } = useWorkspace();
@@ -62,6 +64,7 @@ function ProjectTabs({ tab }: { tab: string }) {
         <ChecklistPage
           itemExtras={(itemId) => (
             <Space direction="vertical" style={{ width: '100%' }}>
+              <CarriedNotice itemId={itemId} />
               <EvidenceForItem itemId={itemId} />
               <NewFindingButton itemId={itemId} />
               <Collapse
@@ -88,6 +91,7 @@ function ProjectTabs({ tab }: { tab: string }) {
     { key: 'evidence', label: t('tabs.evidence'), children: <EvidencePage /> },
     { key: 'findings', label: t('tabs.findings'), children: <FindingsPage /> },
     { key: 'review', label: t('tabs.review'), children: <ReviewPage /> },
+    { key: 'rules', label: <RulesTabLabel />, children: <ProjectPackPage onPackChanged={onPackChanged} /> },
     {
       key: 'overview',
       label: t('tabs.overview'),

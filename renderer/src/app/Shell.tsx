@@ -1,8 +1,9 @@
-import { FolderOpenOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import { DiffOutlined, FolderOpenOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { Layout, Menu, Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LOCALES, type Locale } from '../../../shared/i18n/locale';
+import { RulesNavLabel } from '../features/rules/RulesPacksPage';
 import { useSettings } from './locale-context';
 
 /** Navigation on the left, the language switch in the header, the page on the right. */
@@ -11,11 +12,7 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { settings, update } = useSettings();
-  const selected = pathname.startsWith('/settings')
-    ? 'settings'
-    : pathname.startsWith('/verify')
-      ? 'verify'
-      : 'projects';
+  const selected = ['settings', 'verify', 'rules'].find((key) => pathname.startsWith(`/${key}`)) ?? 'projects';
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
@@ -29,6 +26,7 @@ export function Shell() {
           items={[
             { key: 'projects', icon: <FolderOpenOutlined />, label: t('nav.projects') },
             { key: 'verify', icon: <SafetyCertificateOutlined />, label: t('nav.verify') },
+            { key: 'rules', icon: <DiffOutlined />, label: <RulesNavLabel /> },
             { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
           ]}
         />

@@ -50,7 +50,7 @@ export const en: Messages = {
     'repair-shop': 'Repair shop',
     'mobility-service': 'Mobility service',
   },
-  trail: { create: 'Created', update: 'Changed', archive: 'Archived', unarchive: 'Unarchived', delete: 'Deleted', answer: 'Answered', add: 'Added', link: 'Linked', unlink: 'Unlinked', override: 'Overridden', 'clear-override': 'Override removed', 'pin-rules': 'Rules pack pinned', submitted: 'Submitted', accepted: 'Accepted', returned: 'Returned', reopen: 'New revision', sign: 'Dossier signed', at: 'When', actor: 'Who', action: 'Action', change: 'Change' },
+  trail: { create: 'Created', update: 'Changed', archive: 'Archived', unarchive: 'Unarchived', delete: 'Deleted', answer: 'Answered', add: 'Added', link: 'Linked', unlink: 'Unlinked', override: 'Overridden', 'clear-override': 'Override removed', 'pin-rules': 'Rules pack pinned', submitted: 'Submitted', accepted: 'Accepted', returned: 'Returned', reopen: 'New revision', sign: 'Dossier signed', 'upgrade-pack': 'Rules pack upgraded', 'carry-reconfirm': 'To re-confirm (pack changed)', 'confirm-carried': 'Re-confirmed', install: 'Pack installed', 'install-unsigned': 'Unsigned pack installed', at: 'When', actor: 'Who', action: 'Action', change: 'Change' },
   settings: {
     title: 'Settings', actorName: 'My name (recorded in the audit trail)', dataDir: 'Data folder', version: 'Version',
     schema: 'Database schema version', savedToast: 'Settings saved',

@@ -48,7 +48,7 @@ export const zhCN = {
     'repair-shop': '维修机构',
     'mobility-service': '出行服务企业',
   },
-  trail: { create: '创建', update: '修改', archive: '归档', unarchive: '取消归档', delete: '删除', answer: '作答', add: '添加', link: '关联', unlink: '取消关联', override: '人工调整', 'clear-override': '撤销调整', 'pin-rules': '锁定规则包', submitted: '提交复核', accepted: '复核通过', returned: '退回', reopen: '开启新修订版', sign: '签署报告', at: '时间', actor: '操作人', action: '动作', change: '变更' },
+  trail: { create: '创建', update: '修改', archive: '归档', unarchive: '取消归档', delete: '删除', answer: '作答', add: '添加', link: '关联', unlink: '取消关联', override: '人工调整', 'clear-override': '撤销调整', 'pin-rules': '锁定规则包', submitted: '提交复核', accepted: '复核通过', returned: '退回', reopen: '开启新修订版', sign: '签署报告', 'upgrade-pack': '升级规则包', 'carry-reconfirm': '待重新确认（规则包变更）', 'confirm-carried': '已重新确认', install: '安装规则包', 'install-unsigned': '安装未签名规则包', at: '时间', actor: '操作人', action: '动作', change: '变更' },
   settings: {
     title: '设置', actorName: '我的姓名（写入审计日志）', dataDir: '数据文件夹', version: '版本', schema: '数据库结构版本',
     savedToast: '设置已保存',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProjectId } from '../../domain/ids';
-import { Project, ProjectInput, ProjectPatch } from '../../domain/project';
+import { ProjectInput, ProjectPatch, StoredProject } from '../../domain/project';
 import { Settings, SettingsPatch } from '../../domain/settings';
 import { TrailEntry, TrailVerification } from '../../domain/trail';
 
@@ -16,13 +16,13 @@ export const projectChannels = {
   'settings:update': { input: SettingsPatch, output: Settings },
   'projects:list': {
     input: z.strictObject({ includeArchived: z.boolean().default(false) }),
-    output: z.array(Project),
+    output: z.array(StoredProject),
   },
-  'projects:createDemo': { input: none, output: Project },
-  'projects:get': { input: z.strictObject({ id: ProjectId }), output: Project },
-  'projects:create': { input: ProjectInput, output: Project },
-  'projects:update': { input: z.strictObject({ id: ProjectId, patch: ProjectPatch }), output: Project },
-  'projects:setArchived': { input: z.strictObject({ id: ProjectId, archived: z.boolean() }), output: Project },
+  'projects:createDemo': { input: none, output: StoredProject },
+  'projects:get': { input: z.strictObject({ id: ProjectId }), output: StoredProject },
+  'projects:create': { input: ProjectInput, output: StoredProject },
+  'projects:update': { input: z.strictObject({ id: ProjectId, patch: ProjectPatch }), output: StoredProject },
+  'projects:setArchived': { input: z.strictObject({ id: ProjectId, archived: z.boolean() }), output: StoredProject },
   'projects:delete': {
     input: z.strictObject({ id: ProjectId, confirm: z.literal(true, 'error.delete-confirm') }),
     output: z.object({ id: ProjectId }),

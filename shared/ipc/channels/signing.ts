@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProjectId } from '../../domain/ids';
-import { DossierCheck, IdentityInfo, TrustedCert } from '../../domain/signing';
+import { DossierCheck, IdentityFields, IdentityInfo, TrustedCert } from '../../domain/signing';
 
 const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/);
 const passphrase = z.string().min(1, 'v.required').max(1024);
@@ -12,9 +12,7 @@ export const signingChannels = {
   'identities:list': { input: z.strictObject({}), output: z.array(IdentityInfo) },
   'identities:create': {
     input: z.strictObject({
-      name: z.string().trim().min(1, 'v.required').max(64, 'v.tooLong'),
-      organisation: z.string().trim().min(1, 'v.required').max(64, 'v.tooLong'),
-      email: z.email('v.invalid').max(128).optional(),
+      ...IdentityFields,
       passphrase: z.string().min(8, 'v.passphraseShort').max(1024),
     }),
     output: IdentityInfo,

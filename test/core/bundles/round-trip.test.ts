@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { saveChecklistAnswer } from '../../../electron/core/answers/service';
@@ -65,13 +64,14 @@ describe('export → import into an empty data folder', () => {
     expect(listChainRows(target.db, '').at(-1)).toMatchObject({ entity: 'bundle', action: 'import', entityId: projectId });
   });
 
-  // The work folder on another file system (tmpfs here): evidence is copied in and hashed again, not renamed.
-  test.runIf(existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev)('with the work folder on another file system', async () => {
+  // Unpacked on the store's file system, inside the data folder, so a crash's leftovers are found by the next start.
+  test('unpacks in a work folder in evidence/.tmp and leaves nothing there (not even the folder)', async () => {
     const target = tempCore({ now: FIXED_NOW });
-    const result = await importBundle(target, bundle, { workDir: '/dev/shm' });
-    expect(result.newEvidenceFiles).toBe(5);
-    expect(await verifyProjectEvidence(target, projectId)).toMatchObject({ ok: true, checked: 5 });
-    expect(readdirSync('/dev/shm').filter((n) => n.startsWith('adsg-import-'))).toEqual([]);
+    const temp = join(target.paths.evidence, '.tmp');
+    const seen = new Set<string>();
+    await importBundle(target, bundle, { onProgress: () => readdirSync(temp).forEach((n) => seen.add(n)) });
+    expect([...seen].some((n) => /^import-\d+-/.test(n))).toBe(true);
+    expect(existsSync(temp)).toBe(false);
   });
 
   test('as a copy: new ids, the same answers and evidence, and a genesis that carries the original chain', async () => {
@@ -190,14 +190,14 @@ describe('signed bundles and dossiers', () => {
 });
 
 describe('a failure after the checks takes back what it stored', () => {
-  test('a project that appears while evidence is stored: the new evidence files go again', async () => {
+  test('a project that appears before the transaction (another process imported it meanwhile): refused, nothing stored', async () => {
     const target = tempCore();
     let raced = false;
     const run = importBundle(target, bundle, {
       onProgress: (p) => {
-        if (p.phase !== 'store' || raced) return;
+        if (p.phase !== 'verify' || raced) return;
         raced = true;
-        // Another window imports the same project at this very moment.
+        // Another window imports the same project while this one unpacks.
         target.db.prepare("INSERT INTO projects (id, name, organization, credit_code, role, ciio, site, auditor, reviewer, status, created_at, updated_at) VALUES (?, 'x', 'x', 'x', 'x', 0, '', '', '', 'active', '', '')").run(projectId);
       },
     });
@@ -205,5 +205,21 @@ describe('a failure after the checks takes back what it stored', () => {
     await expect(run).rejects.toMatchObject({ reason: 'project-exists' });
     const ws = loadWorkspace(source, projectId);
     expect(ws.evidence.some((e) => existsSync(storedPath(target.paths.evidence, e.sha256)))).toBe(false);
+  });
+
+  test('a failure inside the transaction, after the evidence was placed: no rows, and the files it placed go again', async () => {
+    const target = tempCore();
+    const placed: string[] = [];
+    // SQLite refuses the evidence rows, which come after the files are placed.
+    target.db.exec("CREATE TEMP TRIGGER refuse_evidence BEFORE INSERT ON evidence BEGIN SELECT RAISE(ABORT, 'refused for the test'); END");
+    const run = importBundle(target, bundle, {
+      onProgress: (p) => {
+        if (p.phase === 'store') placed.push(...readdirSync(target.paths.evidence).filter((n) => n !== '.tmp'));
+      },
+    });
+    await expect(run).rejects.toThrow('refused for the test');
+    expect(placed.length).toBeGreaterThan(0);
+    expect(target.db.prepare('SELECT count(*) AS n FROM projects').get()).toEqual({ n: 0 });
+    expect(existsSync(target.paths.evidence)).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { TEMP_DIR_NAME } from '../../../electron/core/evidence/paths';
+import { Placement } from '../../../electron/core/evidence/place';
+import { stageFile } from '../../../electron/core/evidence/stage';
 
 export const MiB = 1024 * 1024;
 
@@ -60,4 +62,21 @@ export function storeContents(root: string): { stored: string[]; temp: string[] 
       .sort(),
     temp: all.filter((e) => inTemp(e.relative) && e.relative !== TEMP_DIR_NAME).map((e) => e.relative),
   };
+}
+
+/** A work folder for staging in tests: `<root>/.tmp/test`, on the store's file system like the real ones. */
+export async function stagingFolder(root: string): Promise<string> {
+  const folder = path.join(root, TEMP_DIR_NAME, 'test');
+  await mkdir(folder, { recursive: true });
+  return folder;
+}
+
+/** Puts a file in the store as the services do (stage, then place) and returns what was stored. */
+export async function storeFile(src: string, root: string): Promise<{ sha256: string; size: number; fresh: boolean }> {
+  const staged = await stageFile(src, await stagingFolder(root));
+  const placement = new Placement(root);
+  const fresh = placement.place(staged);
+  placement.flush();
+  await rm(path.join(root, TEMP_DIR_NAME), { recursive: true, force: true });
+  return { sha256: staged.sha256, size: staged.size, fresh };
 }

@@ -2,15 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_PREVIEW_BYTES, readPreview } from '../../../electron/core/evidence/preview';
-import { ingestFile } from '../../../electron/core/evidence/store';
-import { tempFolder } from './helpers';
+import { storeFile, tempFolder } from './helpers';
 
 async function stored(content: string | Buffer) {
   const dir = await tempFolder();
   const src = path.join(dir, 'file');
   await writeFile(src, content);
   const root = path.join(dir, 'evidence');
-  return { root, sha256: (await ingestFile(src, root)).sha256 };
+  return { root, sha256: (await storeFile(src, root)).sha256 };
 }
 
 describe('readPreview', () => {

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EvidenceError } from '../../../electron/core/evidence/errors';
 import { storedPath } from '../../../electron/core/evidence/paths';
-import { ingestFile } from '../../../electron/core/evidence/store';
 import { verifyAll, verifyStoredFile } from '../../../electron/core/evidence/verify';
-import { tempFolder, writeRandomFile } from './helpers';
+import { storeFile, tempFolder, writeRandomFile } from './helpers';
 
 /** Ingests files with the given names and sizes; returns the store root and what was recorded. */
 async function storeWith(files: Record<string, number>) {
@@ -15,7 +14,7 @@ async function storeWith(files: Record<string, number>) {
   for (const [name, size] of Object.entries(files)) {
     const src = path.join(dir, name);
     await writeRandomFile(src, size);
-    const { sha256 } = await ingestFile(src, root);
+    const { sha256 } = await storeFile(src, root);
     entries.push({ name, sha256, size });
   }
   return { root, entries, entry: (name: string) => entries.find((e) => e.name === name)! };

@@ -7,7 +7,6 @@ import { RulesPackError } from '../../../electron/core/rules/errors';
 import { sealPack } from '../../../electron/core/rules/hash';
 import {
   compareVersions,
-  installPack,
   listInstalledPacks,
   loadInstalledPack,
   loadPinnedPack,
@@ -18,12 +17,15 @@ import { REPO_ROOT } from '../../shared/rules/source-pack';
 
 let rulesDir: string;
 let built: RulesPack;
+let example: string;
 
 beforeEach(async () => {
   rulesDir = await mkdtemp(join(tmpdir(), 'adsg-installed-'));
-  const [result] = await buildRulePacks(join(REPO_ROOT, 'rules'), rulesDir);
+  const results = await buildRulePacks(join(REPO_ROOT, 'rules'), rulesDir);
+  const result = results.find((r) => !r.version.includes('-'));
   if (!result) throw new Error('nothing built');
   built = JSON.parse(await readFile(result.file, 'utf8')) as RulesPack;
+  example = results.find((r) => r.version.includes('-'))?.version ?? '';
 });
 
 /** The built pack under another version, resealed: a second pack sitting beside the first. */
@@ -42,20 +44,39 @@ async function refusal(promise: Promise<unknown>): Promise<RulesPackError> {
 }
 
 describe('compiled rules packs', () => {
-  it('build to <id>@<version>.json and load back, validated', async () => {
+  it('build to <id>@<version>.json and load back, validated (the sample example version too)', async () => {
+    expect(example).toBe('1.1.0-example');
     expect(await listInstalledPacks(rulesDir)).toEqual([
-      { id: 'adsg-2026', version: built.version, file: join(rulesDir, `adsg-2026@${built.version}.json`) },
+      { id: 'adsg-2026', version: built.version, file: join(rulesDir, `adsg-2026@${built.version}.json`), origin: 'shipped' },
+      { id: 'adsg-2026', version: example, file: join(rulesDir, `adsg-2026@${example}.json`), origin: 'shipped' },
     ]);
     const loaded = await loadInstalledPack(rulesDir, 'adsg-2026');
     expect(loaded.contentHash).toBe(built.contentHash);
+    const sample = await loadInstalledPack(rulesDir, 'adsg-2026', example);
+    expect(sample.example).toBe(true);
+    expect(sample.title.en).toContain('not an official update');
   });
 
-  it('sit side by side; the newest version is the default, any version can be asked for', async () => {
+  it('sit side by side; the newest release is the default, a pre-release only when named', async () => {
     await writePackFile(rulesDir, asVersion(built, '1.10.0'));
     await writePackFile(rulesDir, asVersion(built, '1.9.0'));
-    expect((await listInstalledPacks(rulesDir)).map((p) => p.version)).toEqual([built.version, '1.9.0', '1.10.0']);
+    await writePackFile(rulesDir, asVersion(built, '2.0.0-draft.1'));
+    expect((await listInstalledPacks(rulesDir)).map((p) => p.version)).toEqual([built.version, example, '1.9.0', '1.10.0', '2.0.0-draft.1']);
     expect((await loadInstalledPack(rulesDir, 'adsg-2026')).version).toBe('1.10.0');
     expect((await loadInstalledPack(rulesDir, 'adsg-2026', built.version)).version).toBe(built.version);
+    expect((await loadInstalledPack(rulesDir, 'adsg-2026', '2.0.0-draft.1')).version).toBe('2.0.0-draft.1');
+  });
+
+  it('are read from the shipped folder and the data folder; the shipped one wins on the same id and version', async () => {
+    const installed = await mkdtemp(join(tmpdir(), 'adsg-installed-user-'));
+    await writePackFile(installed, asVersion(built, '3.0.0'));
+    // The same id and version with other content in the data folder is shadowed, never used.
+    await writePackFile(installed, asVersion(built, built.version, (p) => ({ ...p, title: { ...p.title, en: 'Shadowed' } })));
+    const location = { shipped: rulesDir, installed };
+    const listed = await listInstalledPacks(location);
+    expect(listed.map((p) => `${p.version}:${p.origin}`)).toEqual([`${built.version}:shipped`, `${example}:shipped`, '3.0.0:installed']);
+    expect((await loadInstalledPack(location, 'adsg-2026', built.version)).title.en).toBe(built.title.en);
+    expect((await loadInstalledPack(location, 'adsg-2026')).version).toBe('3.0.0');
   });
 
   it('load the pinned version when the hash matches', async () => {
@@ -69,16 +90,6 @@ describe('compiled rules packs', () => {
     expect(error.code).toBe('hash-mismatch');
     expect(error.describe('en')).toContain(`adsg-2026@${built.version}`);
     expect(error.describe('zh-CN')).toContain('拒绝');
-  });
-
-  it('refuse to install different content under an installed id and version', async () => {
-    const other = asVersion(built, built.version, (p) => ({ ...p, title: { ...p.title, en: 'Another title' } }));
-    const error = await refusal(installPack(rulesDir, other));
-    expect(error.code).toBe('conflict');
-    // The same content again is fine, and a new version installs beside it.
-    expect((await installPack(rulesDir, built)).contentHash).toBe(built.contentHash);
-    await installPack(rulesDir, asVersion(built, '2.0.0'));
-    expect((await listInstalledPacks(rulesDir)).map((p) => p.version)).toEqual([built.version, '2.0.0']);
   });
 
   it('refuse a bundle edited after it was compiled', async () => {
@@ -111,7 +122,7 @@ describe('compiled rules packs', () => {
     expect(error.describe('en')).toContain('No installed rules pack adsg-2026');
   });
 
-  it('order versions numerically', () => {
-    expect(['1.10.0', '1.2.0', '1.9.3'].sort(compareVersions)).toEqual(['1.2.0', '1.9.3', '1.10.0']);
+  it('order versions numerically, a pre-release before its release', () => {
+    expect(['1.10.0', '1.2.0', '1.9.3', '1.2.0-example'].sort(compareVersions)).toEqual(['1.2.0-example', '1.2.0', '1.9.3', '1.10.0']);
   });
 });

@@ -68,7 +68,8 @@ export function deleteEvidence(db: Database, id: string): void {
   prepared(db, 'DELETE FROM evidence WHERE id = ?').run(id);
 }
 
-/** True while any project still refers to the stored bytes (the store is shared across projects). */
-export function isHashReferenced(db: Database, sha256: string): boolean {
-  return prepared(db, 'SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined;
+/** Those of `hashes` that some project still refers to (the store is shared across projects); one pass over the table. */
+export function referencedHashes(db: Database, hashes: readonly string[]): Set<string> {
+  const rows = prepared(db, 'SELECT DISTINCT sha256 FROM evidence WHERE sha256 IN (SELECT value FROM json_each(?))').all(JSON.stringify(hashes)) as { sha256: string }[];
+  return new Set(rows.map((r) => r.sha256));
 }

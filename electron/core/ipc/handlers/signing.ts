@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Core } from '../../core';
-import { countersignDossier, produceDossier, signingAppError } from '../../dossier/service';
+import { countersignDossier, deliverDossier, signingAppError } from '../../dossier/service';
 import { verifyDossier } from '../../dossier/verify';
 import { AppError } from '../../errors';
 import type { Ports } from '../../ports';
@@ -19,6 +19,7 @@ import {
   removeTrustedCertificate,
 } from '../../signing';
 import { safeFileName } from '../../safe-file-name';
+import { writeFailure } from '../../../../shared/i18n/integrity-messages';
 import type { Handlers } from './types';
 
 type SigningChannel =
@@ -54,10 +55,15 @@ async function pickOne(ports: Ports, extensions: string[]): Promise<{ path: stri
   }
 }
 
+/** Asks where to save and writes there; a write the OS refuses is an `io` error naming why. */
 async function saveAs(ports: Ports, name: string, ext: string, bytes: Buffer) {
   const path = await ports.saveFile(name, [ext]);
   if (!path) return { saved: false, path: null };
-  await writeFile(path, bytes);
+  try {
+    await writeFile(path, bytes);
+  } catch (e) {
+    throw new AppError('io', 'error.io', { detail: writeFailure((e as NodeJS.ErrnoException).code) });
+  }
   return { saved: true, path };
 }
 
@@ -91,8 +97,9 @@ export const signingHandlers: Handlers<SigningChannel> = {
   },
   'dossier:generate': async (input, core, ports) => {
     const project = getProject(core, input.projectId);
-    const { pdf, revision } = await produceDossier(core, ports, input);
-    return saveAs(ports, `${safeFileName(project.name)}-r${revision}-${input.lang}.pdf`, 'pdf', pdf);
+    // Recorded as signed only once saved (deliverDossier); a cancelled dialog or a failed write records nothing.
+    const { path } = await deliverDossier(core, ports, input, async (pdf, revision) => (await saveAs(ports, `${safeFileName(project.name)}-r${revision}-${input.lang}.pdf`, 'pdf', pdf)).path);
+    return { saved: path !== null, path };
   },
   'dossier:countersign': async ({ identityId, passphrase }, core, ports) => {
     const file = await pickOne(ports, ['pdf']);

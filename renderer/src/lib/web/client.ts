@@ -3,7 +3,7 @@ import { CHANNELS, type Channel } from '../../../../shared/ipc/contract';
 import { EVENT_NAMES, type EventName } from '../../../../shared/ipc/events';
 import type { ErrorPayload, Result } from '../../../../shared/ipc/result';
 import { CallReply, UploadReply, WEB_API, type Download, type UploadQuery } from '../../../../shared/ipc/web';
-import { ApiError } from '../api';
+import { ApiError, shown } from '../api';
 import { streamEvents } from './events';
 import { hostText } from './texts';
 import { takeToken, tokenInAddress } from './token';
@@ -86,7 +86,7 @@ export async function uploadFile(file: File, progress: UploadProgress | undefine
   const accepted = UploadReply.safeParse(body);
   if (response.ok && accepted.success) return accepted.data.upload;
   const refused = CallReply.safeParse(body);
-  throw new ApiError(refused.success && !refused.data.ok ? refused.data.error : { code: 'internal', message: hostText('badReply', { status: response.status }) });
+  throw new ApiError(shown(refused.success && !refused.data.ok ? refused.data.error : { code: 'internal', message: hostText('badReply', { status: response.status }) }));
 }
 
 /** An abort controller for a job's uploads, which `jobs:cancel` of that job aborts; `release` when done. */

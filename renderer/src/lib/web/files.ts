@@ -1,6 +1,6 @@
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { OPEN_CHANNELS, type OpenChannel, type OpenSpec } from '../../../../shared/ipc/file-channels';
-import { ApiError } from '../api';
+import { unwrap } from '../api';
 import type { FileHost } from '../host-files';
 import { callOverHttp, jobUploadControl, uploadFile } from './client';
 
@@ -37,9 +37,7 @@ async function uploadAndCall<C extends OpenChannel>(channel: C, input: ChannelIn
       uploads.push(await uploadFile(file, progress, control.signal));
       offset += file.size;
     }
-    const result = await callOverHttp(channel, input, uploads);
-    if (!result.ok) throw new ApiError(result.error);
-    return result.value as never;
+    return unwrap(await callOverHttp(channel, input, uploads)) as never;
   } finally {
     control.release();
   }

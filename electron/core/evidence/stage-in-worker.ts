@@ -2,23 +2,20 @@ import { JobError } from '../jobs/errors';
 import { runJob } from '../jobs/run-job';
 import { EvidenceError, isEvidenceErrorCode } from './errors';
 import { ingestJob } from './ingest-job';
-import { type IngestOptions, type IngestResult } from './store';
+import type { StagedFile } from './place';
+import { type StageOptions } from './stage';
 
 /**
- * {@link ingestFile} in a worker thread, so hashing a large file never blocks the caller's thread.
- * Fails like `ingestFile` (EvidenceError with the same codes, including `cancelled`); a failure of
+ * {@link stageFile} in a worker thread, so hashing a large file never blocks the caller's thread.
+ * Fails like `stageFile` (EvidenceError with the same codes, including `cancelled`); a failure of
  * the worker machinery itself stays a JobError (`bad-input` | `worker-failed` | `protocol` | `internal`).
  */
-export async function ingestInWorker(
-  srcPath: string,
-  evidenceRoot: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
-  const { onProgress, signal } = options;
+export async function stageInWorker(srcPath: string, folder: string, options: StageOptions = {}): Promise<StagedFile> {
+  const { onProgress, signal, expectedIdentity } = options;
   try {
     return await runJob(
       ingestJob,
-      { srcPath, evidenceRoot },
+      { srcPath, folder, expectedIdentity },
       { signal, onProgress: onProgress && (({ bytesDone, bytesTotal }) => onProgress(bytesDone, bytesTotal)) },
     );
   } catch (error) {
