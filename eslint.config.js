@@ -62,6 +62,20 @@ export default tseslint.config(
     },
   },
   {
+    // The browser host is plain Node too; from main it takes only the CSP, which is plain data.
+    files: ['electron/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^electron(/|$)|(^|/)(main/(?!app/csp$)|preload/|renderer/)', message: 'The web host runs in plain Node: never import Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/core/**', 'electron/cli/**'],
     rules: restrict(['electron', 'electron/*', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'core/ and the CLI run in plain Node: never import Electron.'),
   },

@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
-// The renderer is a static bundle loaded from app:// (Electron) or the loopback test bridge.
+// The renderer is a static bundle loaded from app:// (Electron) or from the browser host (adsg ui).
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',

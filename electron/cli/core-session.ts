@@ -26,7 +26,8 @@ export async function withCore<T>(globals: GlobalOptions, run: (core: Core) => T
   }
 }
 
-function toCliError(e: unknown, globals: GlobalOptions): unknown {
+/** Core errors (AppError) as CLI errors in the user's language; anything else unchanged. */
+export function toCliError(e: unknown, globals: GlobalOptions): unknown {
   if (e instanceof CliError) return e;
   if (!(e instanceof AppError)) return e;
   const payload = errorPayload(e, globals.lang);

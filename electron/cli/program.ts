@@ -8,6 +8,7 @@ import { registerRulesCommand } from './commands/rules';
 import { registerProjectsCommand } from './commands/projects';
 import { registerReviewCommands } from './commands/review';
 import { registerSigningCommands } from './commands/signing';
+import { registerUiCommand } from './commands/ui';
 import { terminalMessage, type GlobalOptions } from './context';
 import { APP_VERSION } from './version';
 
@@ -46,5 +47,6 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   registerReviewCommands(program);
   registerSigningCommands(program);
   registerBundleCommands(program);
+  registerUiCommand(program);
   return program;
 }

@@ -48,7 +48,7 @@ export interface Core {
   close(): void;
 }
 
-/** Opens the data folder: the composition root of main, the CLI, the test bridge and tests. */
+/** Opens the data folder: the composition root of main, the CLI, the web host and tests. */
 export function openCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
   const { db, migration } = openDatabase(paths.database, { nativeBinding: options.nativeBinding });

@@ -11,9 +11,9 @@ interface Host {
 
 declare global {
   interface Window {
-    /** Exposed by the preload (or the e2e test bridge): one function per contract channel. */
+    /** Exposed by the preload (desktop) or the web client (browser): one function per contract channel. */
     api: Api;
-    /** Events from main and dropped-file paths (preload or the e2e test bridge). */
+    /** Events from the host and dropped-file paths (preload, or the web client, which knows no paths). */
     host: Host;
   }
 }

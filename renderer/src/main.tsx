@@ -5,7 +5,12 @@ import { AntdProvider } from './app/AntdProvider';
 import { SettingsProvider } from './app/locale-context';
 import { initI18n } from './i18n';
 import { call } from './lib/api';
+import { installWebClient } from './lib/web/client';
 import './styles.css';
+
+// Electron's preload has put window.api in place; in a browser the page talks to `adsg ui` itself.
+// First of all, so the token leaves the address before the router reads it.
+if (!('api' in window)) installWebClient();
 
 // Settings first, so the first paint is already in the user's language.
 const root = createRoot(document.getElementById('root')!);
@@ -23,6 +28,13 @@ call('settings:get', {}).then(
     );
   },
   (error: unknown) => {
-    root.render(<pre role="alert">ADSG Workbench: {String((error as Error)?.message ?? error)}</pre>);
+    // Shown before any language is known (the first call is what failed): the message carries both.
+    root.render(
+      <div role="alert" style={{ padding: 32, maxWidth: 880, lineHeight: 1.7, whiteSpace: 'pre-wrap' }}>
+        <strong>ADSG Workbench</strong>
+        {'\n'}
+        {String((error as Error)?.message ?? error)}
+      </div>,
+    );
   },
 );

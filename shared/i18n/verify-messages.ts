@@ -153,7 +153,6 @@ export const VERIFY_MESSAGES = {
   },
   'label.notes': { 'zh-CN': '提示', en: 'Notes' },
   'countersign.preview-expired': { 'zh-CN': '要会签的文件已不在预览中，请重新选择。', en: 'The file to countersign is no longer previewed; choose it again.' },
-  'countersign.file-changed': { 'zh-CN': '该文件在预览后被改动，请重新选择并核对。', en: 'The file changed after it was previewed; choose it again and check it.' },
   'countersign.about': {
     'zh-CN': '会签：项目“{project}”修订版 {revision}，审核员 {auditor} 于 {time} 签署（{trust}）',
     en: 'Countersigning: project “{project}” revision {revision}, signed by the auditor {auditor} at {time} ({trust})',

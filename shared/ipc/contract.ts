@@ -22,5 +22,5 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
-/** The channel names, for the preload and the test bridge. */
+/** The channel names, for the preload and the browser host's web client. */
 export const CHANNELS = Object.keys(contract) as Channel[];

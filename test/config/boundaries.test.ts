@@ -32,6 +32,12 @@ describe('process boundaries are enforced', () => {
     expect(r.stdout).toContain('never import Electron');
   });
 
+  test('the web host may not import electron, main (but for the CSP) or the preload', () => {
+    const r = lint('electron/web/__probe.ts', "import { app } from 'electron';\nimport { registerIpc } from '../main/ipc/router';\nimport { CONTENT_SECURITY_POLICY } from '../main/app/csp';\nexport const x = [app, registerIpc, CONTENT_SECURITY_POLICY];\n");
+    expect(r.status).toBe(1);
+    expect(r.stdout.match(/The web host runs in plain Node/g)).toHaveLength(2);
+  });
+
   test('shared/ compiles without Node or DOM types', () => {
     writeFileSync('shared/__probe.ts', 'export const x = typeof process + typeof document;\n');
     probes.push('shared/__probe.ts');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { useWorkbench } from './harness';
+import { useWorkbench, visit } from './harness';
 
 const files = mkdtempSync(join(tmpdir(), 'adsg-e2e-files-'));
 
@@ -32,10 +32,10 @@ async function addFlow(
 const savedBadge = (page: Page) => page.locator('[data-save-state]');
 
 test('an auditor’s day: project → flows → questionnaire → determination → checklist by keyboard → evidence → finding → dashboard → reload', async () => {
-  const bridge = workbench.bridge();
+  const host = workbench.host();
   const s = workbench.session();
   const { page } = s;
-  await page.goto(bridge.url);
+  await visit(page, host);
   await page.getByRole('button', { name: '新建项目' }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('项目名称').fill('华东工厂数据出境年度评估');
@@ -113,11 +113,12 @@ test('an auditor’s day: project → flows → questionnaire → determination 
   // "Not assessed" does not count as done: 11 answered, 10 done.
   await page.getByText('已完成 10 / ').waitFor();
 
-  // Evidence attached to the current item, with a progress bar.
+  // Evidence attached to the current item through the file input (64 MiB uploaded), with a progress bar.
   const big = join(files, '网关配置导出.bin');
   writeFileSync(big, Buffer.alloc(64 * 1024 * 1024, 7));
-  bridge.nextPick = [big];
+  const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /附加文件/ }).click();
+  await (await chooser).setFiles(big);
   await page.getByTestId('job-progress').waitFor({ timeout: 20_000 });
   await s.shot('day-03-evidence-progress-zh');
   await page.getByText('网关配置导出.bin').first().waitFor({ timeout: 60_000 });

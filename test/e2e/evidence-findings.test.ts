@@ -1,9 +1,9 @@
 import {
   appendFileSync,
   closeSync,
-  existsSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -14,12 +14,12 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import { storedPath } from '../../electron/core/evidence/paths';
-import { dispatch } from '../../electron/core/ipc/dispatch';
-import { headlessPorts } from '../../electron/core/ports';
-import { startBridge, type Bridge } from './bridge/server';
+import { dataPaths } from '../../electron/core/paths';
+import { startUi, type UiProcess } from '../web/ui-process';
 import { openSession, type Session } from './browser';
+import { visit } from './harness';
 
-let bridge: Bridge;
+let host: UiProcess;
 let s: Session;
 let projectId: string;
 let files: string;
@@ -44,13 +44,13 @@ function bigFile(path: string, size: number, seed: number) {
 }
 
 const evidenceRow = (fileName: string) =>
-  bridge.core.db
+  host.db
     .prepare('SELECT id, sha256, description FROM evidence WHERE project_id = ? AND file_name = ?')
     .get(projectId, fileName) as { id: string; sha256: string; description: string } | undefined;
 const evidenceCount = () =>
-  (bridge.core.db.prepare('SELECT count(*) n FROM evidence WHERE project_id = ?').get(projectId) as { n: number }).n;
+  (host.db.prepare('SELECT count(*) n FROM evidence WHERE project_id = ?').get(projectId) as { n: number }).n;
 
-/** Plays a drag of one file onto the evidence page (Chromium gives the page no real path). */
+/** Plays a drag of one file onto the evidence page (a File made in the page, as a drop hands it over). */
 async function dropFile(page: Page, name: string, phases: string[]) {
   await page.evaluate(
     ({ name, phases }) => {
@@ -63,6 +63,26 @@ async function dropFile(page: Page, name: string, phases: string[]) {
     { name, phases },
   );
 }
+
+/** Chooses `paths` in the file chooser that clicking `trigger` opens (the page's file input). */
+async function chooseFiles(page: Page, trigger: Locator, paths: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await trigger.click();
+  await (await chooser).setFiles(paths);
+}
+
+/** Saves the download that clicking `trigger` starts at `path`; resolves with the name it was offered under. */
+async function download(page: Page, trigger: Locator, dir: string): Promise<{ name: string; path: string }> {
+  const started = page.waitForEvent('download');
+  await trigger.click();
+  const file = await started;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), path };
+}
+
+/** The files in the data folder's temp area: uploads waiting and downloads not yet fetched. */
+const transfers = () => host.transfers();
 
 /** Lets open/close animations finish before a screenshot. */
 const settle = (page: Page) => page.waitForTimeout(400);
@@ -78,24 +98,16 @@ async function choose(page: Page, select: Locator, search: string) {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'adsg-e2e-'));
-  bridge = await startBridge({
-    dataDir,
-    rendererDir: join(process.cwd(), 'dist/renderer'),
+  host = await startUi({ dataDir });
+  const created = await host.call<{ id: string }>('projects:create', {
+    name: '嘉定总装厂 2026 出境评估',
+    organization: '示例汽车（上海）有限公司',
+    creditCode: '91350100M000100Y43',
+    auditor: '王审核',
   });
-  const created = await dispatch(
-    bridge.core,
-    'projects:create',
-    {
-      name: '嘉定总装厂 2026 出境评估',
-      organization: '示例汽车（上海）有限公司',
-      creditCode: '91350100M000100Y43',
-      auditor: '王审核',
-    },
-    headlessPorts,
-  );
   if (!created.ok) throw new Error(created.error.message);
-  projectId = (created.value as { id: string }).id;
-  await dispatch(bridge.core, 'settings:update', { actorName: '王审核' } as never, headlessPorts);
+  projectId = created.value.id;
+  await host.call('settings:update', { actorName: '王审核' });
 
   files = mkdtempSync(join(tmpdir(), 'adsg-e2e-files-'));
   out = mkdtempSync(join(tmpdir(), 'adsg-e2e-out-'));
@@ -137,32 +149,32 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await s?.close();
-  await bridge?.close();
+  if (host) expect(await host.stop(), host.stderr()).toBe(0);
   // The big test files and their stored copies are ~1.4 GB: never leave them behind.
   for (const dir of [files, out, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('evidence vault and findings in zh-CN: add with progress, cancel, preview, verify, tamper, link, findings, CSV', async () => {
+test('evidence vault and findings in zh-CN: upload with progress, cancel, preview, verify, tamper, link, findings, CSV download', async () => {
   const { page } = s;
   onTestFailed(() => s.shot('evidence-findings-failed-zh'));
-  await page.goto(`${bridge.url}#/projects/${projectId}/evidence`);
+  await visit(page, host, `/projects/${projectId}/evidence`);
   await page.getByRole('heading', { name: '证据' }).waitFor();
   await page.getByText('还没有证据').waitFor();
   await s.shot('evidence-01-empty-zh');
 
-  // Dropping: the overlay shows; the test bridge knows no paths, so the page says to use the button.
+  // Dragging files over the page shows the drop overlay; leaving takes it away (a real drop is in the English test).
   await dropFile(page, '现场照片.jpg', ['dragenter', 'dragover']);
   await page.getByText('松开鼠标，将文件添加为证据').waitFor();
   await s.shot('evidence-02-drop-overlay-zh');
-  await dropFile(page, '现场照片.jpg', ['drop']);
-  await page.getByText('当前环境不支持拖放添加文件，请使用“添加文件”按钮选择文件。').waitFor();
-  expect(await page.getByText('松开鼠标，将文件添加为证据').count()).toBe(0);
+  await dropFile(page, '现场照片.jpg', ['dragleave']);
+  await expect.poll(() => page.getByText('松开鼠标，将文件添加为证据').count()).toBe(0);
 
-  // Adding through the (played) system dialog: a progress bar with the file and bytes, then the rows.
-  bridge.nextPick = ['车辆轨迹数据导出包.bin', '日志留存配置.txt', '机房门禁照片.png', '数据出境安全管理制度.pdf'].map(
-    (f) => join(files, f),
+  // Adding through the file input: each file uploaded (progress by bytes received), then stored.
+  await chooseFiles(
+    page,
+    button(page, '添加文件'),
+    ['车辆轨迹数据导出包.bin', '日志留存配置.txt', '机房门禁照片.png', '数据出境安全管理制度.pdf'].map((f) => join(files, f)),
   );
-  await button(page, '添加文件').click();
   const progress = page.getByTestId('job-progress');
   await progress.getByText(/正在计算哈希并保存：车辆轨迹数据导出包\.bin/).waitFor({ timeout: 20_000 });
   await expect.poll(() => progress.getByText(/MB \/ 400 MB/).isVisible()).toBe(true);
@@ -172,14 +184,27 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   expect(evidenceCount()).toBe(4);
   await page.getByText('共 4 个文件').waitFor();
 
-  // Cancel a long add: nothing is recorded for it.
-  bridge.nextPick = [join(files, '整车日志归档.bin')];
-  await button(page, '添加文件').click();
+  expect(transfers()).toEqual([]);
+
+  // Cancel a long add while it uploads: the upload is aborted, nothing is recorded, no temp file stays.
+  // DevTools' throttle keeps this upload slow (16 MB/s), so the click surely lands while it is under way.
+  const devtools = await s.context.newCDPSession(page);
+  await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 16 * MB });
+  const aborted: string[] = [];
+  page.on('requestfailed', (r) => r.url().includes('/api/upload') && aborted.push(r.failure()?.errorText ?? ''));
+  await chooseFiles(page, button(page, '添加文件'), [join(files, '整车日志归档.bin')]);
   await progress.getByText(/整车日志归档\.bin/).waitFor({ timeout: 20_000 });
+  await expect.poll(() => progress.getByText(/MB \/ 600 MB/).isVisible()).toBe(true);
   await button(progress, '取消').click();
   await page.getByText('已取消添加。取消前已完成的文件仍保留在证据库中。').waitFor({ timeout: 20_000 });
+  expect(aborted).toEqual(['net::ERR_ABORTED']);
+  await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await devtools.detach();
   expect(evidenceCount()).toBe(4);
   expect(evidenceRow('整车日志归档.bin')).toBeUndefined();
+  await expect.poll(transfers).toEqual([]);
+  // Nothing else in the temp area either: only the web host's own (now empty) work folder.
+  expect(readdirSync(join(dataPaths(dataDir).evidence, '.tmp'))).toEqual([expect.stringMatching(/^web-\d+-/)]);
 
   // Describe (autosave on leaving the field) and link a checklist item.
   const txtRow = page.getByRole('row', { name: /日志留存配置\.txt/ });
@@ -191,7 +216,7 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   await txtRow.getByText('LM-03', { exact: true }).waitFor();
   await expect
     .poll(() =>
-      bridge.core.db
+      host.db
         .prepare('SELECT item_id FROM evidence_links WHERE evidence_id = ?')
         .all(evidenceRow('日志留存配置.txt')!.id),
     )
@@ -229,8 +254,8 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   await page.getByText('完整性校验通过：4 个文件均与记录的 SHA-256 一致').waitFor();
   await page.getByText('完整性校验通过', { exact: true }).waitFor();
   await s.shot('evidence-07-verified-zh');
-  appendFileSync(storedPath(bridge.core.paths.evidence, evidenceRow('机房门禁照片.png')!.sha256), Buffer.from([0]));
-  rmSync(storedPath(bridge.core.paths.evidence, evidenceRow('数据出境安全管理制度.pdf')!.sha256));
+  appendFileSync(storedPath(dataPaths(dataDir).evidence, evidenceRow('机房门禁照片.png')!.sha256), Buffer.from([0]));
+  rmSync(storedPath(dataPaths(dataDir).evidence, evidenceRow('数据出境安全管理制度.pdf')!.sha256));
   await button(page, '校验完整性').click();
   const alert = page.getByRole('alert').filter({ hasText: '完整性校验未通过' });
   await alert.getByText('完整性校验未通过：2 个文件有问题（共 4 个）').waitFor();
@@ -276,7 +301,7 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
     .toMatch(/一句话概括问题/);
   await drawer.getByLabel('标题').press('Enter'); // Enter submits: an empty title is refused on the field
   await drawer.getByText('必填').waitFor();
-  expect((bridge.core.db.prepare('SELECT count(*) n FROM findings').get() as { n: number }).n).toBe(0);
+  expect((host.db.prepare('SELECT count(*) n FROM findings').get() as { n: number }).n).toBe(0);
 
   await drawer.getByText('严重', { exact: true }).click();
   await drawer.getByLabel('标题').fill('出境链路安全告警日志未按要求留存 6 个月');
@@ -299,7 +324,7 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   await drawer.getByLabel('责任人').press('Enter');
   await page.getByText('已新建发现项 F-1').waitFor();
   await drawer.waitFor({ state: 'hidden' });
-  const f1 = bridge.core.db.prepare('SELECT * FROM findings WHERE number = 1').get() as Record<string, string>;
+  const f1 = host.db.prepare('SELECT * FROM findings WHERE number = 1').get() as Record<string, string>;
   expect(f1).toMatchObject({
     severity: 'major',
     due_date: '2026-01-15',
@@ -319,7 +344,7 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   await page.getByText('已新建发现项 F-2').waitFor();
   await drawer.waitFor({ state: 'hidden' });
   expect(
-    bridge.core.db.prepare('SELECT due_date, item_ids, evidence_ids, status FROM findings WHERE number = 2').get(),
+    host.db.prepare('SELECT due_date, item_ids, evidence_ids, status FROM findings WHERE number = 2').get(),
   ).toEqual({
     due_date: null,
     item_ids: '[]',
@@ -365,39 +390,34 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   await button(confirmF, '删除').click();
   await page.getByText('发现项 F-2 已删除').waitFor();
 
-  // Export the action plan.
-  const csv = join(out, '整改计划.csv');
-  bridge.nextSave = csv;
-  await button(page, '导出 CSV').click();
-  await page.getByText(`整改计划已导出：${csv}`).waitFor();
-  const text = readFileSync(csv, 'utf8');
+  // Export the action plan: a download under the plan's own name.
+  const csv = await download(page, button(page, '导出 CSV'), out);
+  expect(csv.name).toBe('嘉定总装厂 2026 出境评估-整改计划.csv');
+  await page.getByText(`整改计划已导出：${csv.name}`).waitFor();
+  const text = readFileSync(csv.path, 'utf8');
   expect(text.startsWith('\uFEFF编号,严重程度,标题,描述,整改建议,责任人,整改期限,状态,关联检查项,关联证据')).toBe(true);
   expect(text).toContain('F-1,严重,出境链路安全告警日志未按要求留存 6 个月,');
   expect(text).toContain('网络安全部 李工,2026-01-15,未整改');
   expect(text).toContain('日志留存配置.txt');
   expect(text).not.toContain('F-2');
   await s.shot('findings-05-exported-zh');
-  const xlsx = join(out, '整改计划.xlsx');
-  bridge.nextSave = xlsx;
-  await button(page, '导出 XLSX').click();
-  await page.getByText(`整改计划已导出：${xlsx}`).waitFor();
-  expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
-  // A cancelled save dialog writes nothing and says nothing new.
-  bridge.nextSave = null;
-  await button(page, '导出 CSV').click();
-  await expect.poll(() => page.getByText(/整改计划已导出：/).allInnerTexts()).toEqual([`整改计划已导出：${xlsx}`]);
+  const xlsx = await download(page, button(page, '导出 XLSX'), out);
+  expect(xlsx.name).toBe('嘉定总装厂 2026 出境评估-整改计划.xlsx');
+  await page.getByText(`整改计划已导出：${xlsx.name}`).waitFor();
+  expect(readFileSync(xlsx.path).subarray(0, 2).toString()).toBe('PK');
+  // Each download was served once and removed from the data folder.
+  await expect.poll(transfers).toEqual([]);
 
   // The checklist pane: the item's evidence, attach a file to it, a finding pre-linked to it.
   await page.getByRole('tab', { name: '检查清单' }).click();
   await page.getByPlaceholder('搜索要求或编号').fill('LM-03');
   const pane = page.getByTestId('evidence-for-item');
   await pane.getByText('日志留存配置.txt', { exact: true }).waitFor();
-  bridge.nextPick = [join(files, '补充访谈记录.txt')];
-  await button(pane, '附加文件').click();
+  await chooseFiles(page, button(pane, '附加文件'), [join(files, '补充访谈记录.txt')]);
   await page.getByText('已添加 1 个文件').waitFor();
   await pane.getByText('补充访谈记录.txt', { exact: true }).waitFor();
   expect(
-    bridge.core.db
+    host.db
       .prepare('SELECT item_id FROM evidence_links WHERE evidence_id = ?')
       .all(evidenceRow('补充访谈记录.txt')!.id),
   ).toEqual([{ item_id: 'adsg-2026:log-03' }]);
@@ -412,7 +432,7 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   await page.keyboard.press('1');
   await page.keyboard.press('Escape');
   await expect.poll(() => drawer.count()).toBe(0);
-  expect(bridge.core.db.prepare('SELECT count(*) n FROM answers WHERE project_id = ?').get(projectId)).toEqual({
+  expect(host.db.prepare('SELECT count(*) n FROM answers WHERE project_id = ?').get(projectId)).toEqual({
     n: 0,
   });
 
@@ -420,22 +440,18 @@ test('evidence vault and findings in zh-CN: add with progress, cancel, preview, 
   expect(s.pageErrors).toEqual([]);
 });
 
-test('the same pages in English; a drop where the host knows the path adds the file', async () => {
+test('the same pages in English; a file dropped on the page is uploaded and added', async () => {
   const { page } = s;
   onTestFailed(() => s.shot('evidence-findings-failed-en'));
   await page.getByText('English', { exact: true }).click();
-  await page.goto(`${bridge.url}#/projects/${projectId}/evidence`);
+  await visit(page, host, `/projects/${projectId}/evidence`);
   await page.getByRole('heading', { name: 'Evidence' }).waitFor();
   await page.getByText('4 file(s)').waitFor();
 
-  // As in Electron, where the preload knows where a dropped file lives.
-  await page.evaluate((dir) => {
-    (window as unknown as { host: { pathForFile(f: File): string | null } }).host.pathForFile = (f) =>
-      `${dir}/${f.name}`;
-  }, files);
   await dropFile(page, '拖放的导出审批单.txt', ['dragenter', 'dragover', 'drop']);
   await page.getByText('Added 1 file(s)').waitFor({ timeout: 20_000 });
-  expect(evidenceRow('拖放的导出审批单.txt')).toBeDefined();
+  expect(evidenceRow('拖放的导出审批单.txt')).toMatchObject({ description: '' });
+  expect(transfers()).toEqual([]);
 
   await button(page, 'Verify integrity').click();
   const alert = page.getByRole('alert').filter({ hasText: 'Integrity check failed' });
@@ -463,18 +479,16 @@ test('the same pages in English; a drop where the host knows the path adds the f
   await page.keyboard.press('Escape');
   await expect.poll(() => edit.count()).toBe(0);
 
-  const csv = join(out, 'action-plan.csv');
-  bridge.nextSave = csv;
-  await button(page, 'Export CSV').click();
-  await page.getByText(`Action plan exported: ${csv}`).waitFor();
-  const text = readFileSync(csv, 'utf8');
+  const csv = await download(page, button(page, 'Export CSV'), out);
+  expect(csv.name).toBe('嘉定总装厂 2026 出境评估-action-plan.csv');
+  await page.getByText(`Action plan exported: ${csv.name}`).waitFor();
+  const text = readFileSync(csv.path, 'utf8');
   expect(
     text.startsWith(
       '\uFEFFNo.,Severity,Title,Description,Recommendation,Owner,Due date,Status,Checklist items,Evidence',
     ),
   ).toBe(true);
   expect(text).toContain('F-1,Major,');
-  expect(existsSync(csv)).toBe(true);
 
   expect(s.offMachine).toEqual([]);
   expect(s.pageErrors).toEqual([]);

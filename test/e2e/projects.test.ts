@@ -1,13 +1,13 @@
 import { expect, test } from 'vitest';
-import { useWorkbench } from './harness';
+import { useWorkbench, visit } from './harness';
 
 const workbench = useWorkbench();
 
 test('create a project in zh-CN, switch to English, reload: it is still there', async () => {
-  const bridge = workbench.bridge();
+  const host = workbench.host();
   const s = workbench.session();
   const { page } = s;
-  await page.goto(bridge.url);
+  await visit(page, host);
   await page.getByRole('heading', { name: '评估项目' }).waitFor();
   await s.shot('01-projects-empty-zh');
 
@@ -23,7 +23,7 @@ test('create a project in zh-CN, switch to English, reload: it is still there', 
     .click();
   await expect.poll(() => dialog.getByText('校验位错误，请核对').isVisible()).toBe(true);
   await s.shot('02-project-form-bad-credit-code-zh');
-  expect(await bridge.core.db.prepare('SELECT count(*) n FROM projects').get()).toEqual({ n: 0 });
+  expect(await host.db.prepare('SELECT count(*) n FROM projects').get()).toEqual({ n: 0 });
 
   await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
   await dialog.getByLabel('现场').fill('上海嘉定总装厂');

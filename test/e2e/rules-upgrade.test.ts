@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { listTrail } from '../../electron/core/audit-trail/trail';
 import { listProjects } from '../../electron/core/db/repos/projects';
 import { SCREENSHOT_DIR } from './browser';
-import { useWorkbench } from './harness';
+import { useWorkbench, visit } from './harness';
 
 const workbench = useWorkbench();
 const EXAMPLE = 'adsg-2026@1.1.0-example';
@@ -23,10 +23,10 @@ async function switchTo(page: Page, language: '简体中文' | 'English') {
 }
 
 test('compare the sample pack versions, then upgrade the sample project and re-confirm a carried answer, in the UI', async () => {
-  const bridge = workbench.bridge();
+  const host = workbench.host();
   const s = workbench.session();
   const { page } = s;
-  await page.goto(bridge.url);
+  await visit(page, host);
   await page.getByRole('button', { name: /一键创建示例项目/ }).click();
   await page.getByRole('tab', { name: '规则包' }).waitFor();
 
@@ -69,14 +69,14 @@ test('compare the sample pack versions, then upgrade the sample project and re-c
   await switchTo(page, '简体中文');
 
   // Nothing changed yet; then confirm.
-  const projectId = listProjects(bridge.core.db, false)[0]!.id;
-  expect(listProjects(bridge.core.db, false)[0]!.rulesPack.version).toBe('1.0.0');
+  const projectId = listProjects(host.db, false)[0]!.id;
+  expect(listProjects(host.db, false)[0]!.rulesPack.version).toBe('1.0.0');
   await preview.getByRole('button', { name: '确认升级' }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认升级' }).click();
   await page.getByText(`项目已改用 ${EXAMPLE}`).waitFor();
   await page.getByTestId('project-pack').filter({ hasText: EXAMPLE }).waitFor();
-  expect(listProjects(bridge.core.db, false)[0]!.rulesPack.version).toBe('1.1.0-example');
-  const actions = listTrail(bridge.core.db, projectId).map((r) => r.action);
+  expect(listProjects(host.db, false)[0]!.rulesPack.version).toBe('1.1.0-example');
+  const actions = listTrail(host.db, projectId).map((r) => r.action);
   expect(actions).toContain('upgrade-pack');
   expect(actions.filter((a) => a === 'carry-reconfirm').length).toBeGreaterThanOrEqual(2);
 
@@ -97,7 +97,7 @@ test('compare the sample pack versions, then upgrade the sample project and re-c
   await s.shot('rules-06-checklist-notice-zh');
   await notice.getByRole('button', { name: /确认仍然成立/ }).click();
   await notice.waitFor({ state: 'detached' });
-  expect(listTrail(bridge.core.db, projectId, 'adsg-2026:log-05')[0]!.action).toBe('confirm-carried');
+  expect(listTrail(host.db, projectId, 'adsg-2026:log-05')[0]!.action).toBe('confirm-carried');
 
   await page.getByRole('tab', { name: '规则包' }).click();
   await list.locator('[data-reconfirm$="/adsg-2026:idata-rd-annotation-scenes"]').waitFor();

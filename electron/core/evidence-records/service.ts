@@ -53,7 +53,7 @@ export async function addEvidenceFiles(
 ): Promise<Evidence[]> {
   getProject(core, input.projectId);
   // Never ingest the workbench's own data folder back into itself, whatever links lead there.
-  const check = await evidenceSourceGuard({ dataDir: core.dataDir, database: core.paths.database });
+  const check = await evidenceSourceGuard({ dataDir: core.dataDir, database: core.paths.database, uploads: ports.uploadsFolder });
   const sources: CheckedSource[] = [];
   for (const path of input.paths) {
     if (!isAbsolute(path) || (ports.isUserChosenPath && !ports.isUserChosenPath(path))) {

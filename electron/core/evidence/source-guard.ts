@@ -24,6 +24,8 @@ export interface CheckedSource {
 export interface ProtectedData {
   dataDir: string;
   database: string;
+  /** A folder inside the data folder whose files may be ingested after all: the host's uploads (Ports.uploadsFolder). */
+  uploads?: string;
 }
 
 /** Checks one file about to become evidence; see {@link evidenceSourceGuard}. */
@@ -40,6 +42,7 @@ export type SourceCheck = (path: string) => Promise<CheckedSource>;
  */
 export async function evidenceSourceGuard(data: ProtectedData): Promise<SourceCheck> {
   const dataFolder = await identityIfPresent(data.dataDir);
+  const uploads = data.uploads === undefined ? null : await identityIfPresent(data.uploads);
   const databaseFiles = new Set(
     (await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => identityIfPresent(`${data.database}${suffix}`)))).filter((id) => id !== null),
   );
@@ -49,7 +52,8 @@ export async function evidenceSourceGuard(data: ProtectedData): Promise<SourceCh
       const info = await stat(real, { bigint: true });
       if (!info.isFile()) throw new EvidenceError('not-a-file', `Not a regular file: ${path}`);
       const identity = identityOf(info);
-      if (databaseFiles.has(identity) || (dataFolder !== null && (await isWithin(real, dataFolder)))) {
+      const fromUploads = uploads !== null && (await isWithin(real, uploads));
+      if (databaseFiles.has(identity) || (!fromUploads && dataFolder !== null && (await isWithin(real, dataFolder)))) {
         throw new EvidenceError('in-data-folder', `Inside the data folder: ${path}`);
       }
       return { path: real, identity, size: Number(info.size), fileName: escapeUnsafeText(basename(path)) };

@@ -9,13 +9,13 @@ import { collectUnreferenced } from './references';
 import { assertSha256 } from './sha256';
 
 /** What a work folder is for; part of its name, so a leftover says what was interrupted. */
-export type WorkKind = 'ingest' | 'import' | 'demo' | 'remove';
+export type WorkKind = 'ingest' | 'import' | 'demo' | 'remove' | 'web';
 
 /** Inside a work folder: the hashes the operation may leave in the store with no row (one a line). */
 export const TRACKED_FILE = 'tracked-hashes';
 
 /** `<kind>-<pid>-<start ticks or x>-<random>`: the owner is in the name, so it exists from the folder's first instant. */
-const NAME = /^(ingest|import|demo|remove)-(\d+)-(\d+|x)-[0-9a-f]{16}$/;
+const NAME = /^(ingest|import|demo|remove|web)-(\d+)-(\d+|x)-[0-9a-f]{16}$/;
 
 /** The folder of one operation that writes to the store, in `<evidence>/.tmp/`. */
 export interface WorkFolder {

@@ -53,7 +53,7 @@ export function errorPayload(error: unknown, locale: Locale): ErrorPayload {
 const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
 
 /**
- * The single path every request takes, from Electron's IPC and from the test bridge alike:
+ * The single path every request takes, from Electron's IPC and from the web host's HTTP API alike:
  * known channel → validated input → handler → validated output → Result. Never throws.
  */
 export async function dispatch(core: Core, channel: string, rawInput: unknown, ports: Ports = headlessPorts): Promise<Result<unknown>> {

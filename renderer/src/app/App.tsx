@@ -6,7 +6,7 @@ import { RulesPacksPage } from '../features/rules/RulesPacksPage';
 import { ProjectPage } from './ProjectPage';
 import { Shell } from './Shell';
 
-/** Routes: hash-based, because the app is served from app:// (and the test bridge) as static files. */
+/** Routes: hash-based, because the app is served as static files from app:// and from the browser host. */
 export function App() {
   return (
     <HashRouter>

@@ -1,6 +1,6 @@
 import { escapeUnsafeDeep } from '../../../shared/domain/text';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
-import type { ErrorPayload } from '../../../shared/ipc/result';
+import type { ErrorPayload, Result } from '../../../shared/ipc/result';
 
 /** A failed call, carrying the main side's error (message already in the user's language). */
 export class ApiError extends Error {
@@ -21,10 +21,15 @@ export function shown<T>(value: T): T {
   return escapeUnsafeDeep(value, '\n\t');
 }
 
+/** A Result as the screens take it: its value, {@link shown}, or an ApiError. */
+export function unwrap<T>(result: Result<T>): T {
+  const safe = shown(result);
+  if (!safe.ok) throw new ApiError(safe.error);
+  return safe.value;
+}
+
 /** Calls a contract channel and unwraps its Result: resolves with the value or rejects with ApiError. */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const fn = window.api[channel] as (i: ChannelInput<C>) => Promise<{ ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorPayload }>;
-  const result = shown(await fn(input));
-  if (!result.ok) throw new ApiError(result.error);
-  return result.value;
+  const fn = window.api[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  return unwrap(await fn(input));
 }

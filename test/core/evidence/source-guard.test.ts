@@ -3,6 +3,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, symlinkSync, writ
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
+import { headlessPorts } from '../../../electron/core/ports';
 import { EvidenceError } from '../../../electron/core/evidence/errors';
 import { stageInWorker } from '../../../electron/core/evidence/stage-in-worker';
 import { evidenceSourceGuard } from '../../../electron/core/evidence/source-guard';
@@ -70,6 +71,22 @@ describe('evidence is never taken from the data folder, whatever path leads ther
     const walLink = join(outside, 'log.bin');
     linkSync(`${core.paths.database}-wal`, walLink);
     await expectRefused(core, projectId, walLink, INSIDE);
+  });
+
+  test('the one exception is the host’s upload folder (Ports.uploadsFolder): its files are taken, nothing else of the data folder is', async () => {
+    const { core, projectId } = await withProject();
+    const uploads = join(core.paths.evidence, '.tmp', 'web-1-x-0123456789abcdef');
+    mkdirSync(join(uploads, 'up-1'), { recursive: true });
+    writeFileSync(join(uploads, 'up-1', 'sent.txt'), 'bytes the user sent');
+    symlinkSync(core.paths.database, join(uploads, 'up-1', 'db.pdf'));
+    writeFileSync(join(core.dataDir, 'beside.txt'), 'inside');
+    const ports = { ...headlessPorts, uploadsFolder: uploads };
+    const added = await dispatch(core, 'evidence:addPaths', { projectId, paths: [join(uploads, 'up-1', 'sent.txt')], jobId: 'j' }, ports);
+    expect(added).toMatchObject({ ok: true, value: [{ fileName: 'sent.txt' }] });
+    for (const path of [join(uploads, 'up-1', 'db.pdf'), join(core.dataDir, 'beside.txt')]) {
+      const r = await dispatch(core, 'evidence:addPaths', { projectId, paths: [path], jobId: 'j' }, ports);
+      expect(r.ok || r.error.message, path).toContain(INSIDE);
+    }
   });
 
   test('a FIFO is refused at once as not a regular file', async () => {

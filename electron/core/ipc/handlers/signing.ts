@@ -22,7 +22,7 @@ import {
 } from '../../signing';
 import { safeFileName } from '../../safe-file-name';
 import { writeFailure } from '../../../../shared/i18n/integrity-messages';
-import { forgetPreview, previewedFile, rememberPreview, sha256Of } from './countersign-previews';
+import { forgetPreview, previewedFile, rememberPreview } from './countersign-previews';
 import type { Handlers } from './types';
 
 type SigningChannel =
@@ -109,22 +109,15 @@ export const signingHandlers: Handlers<SigningChannel> = {
     const file = await pickOne(ports, ['pdf']);
     if (!file) return null;
     const preview = await inspectForCountersign(core, file.bytes, basename(file.path));
-    return { previewId: rememberPreview(core, file.path, file.bytes), preview };
+    return { previewId: rememberPreview(core, basename(file.path), file.bytes), preview };
   },
   'dossier:countersign': async ({ previewId, identityId, passphrase }, core, ports) => {
     const previewed = previewedFile(core, previewId);
     if (!previewed) throw new AppError('conflict', 'error.conflict', { what: verifyMessage(core.locale(), 'countersign.preview-expired') });
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(previewed.path);
-    } catch (e) {
-      throw new AppError('io', 'error.io', { detail: (e as Error).message });
-    }
-    // What is signed must be exactly what the reviewer was shown.
-    if (sha256Of(bytes) !== previewed.sha256) throw new AppError('conflict', 'error.conflict', { what: verifyMessage(core.locale(), 'countersign.file-changed') });
     let signed: Buffer;
     try {
-      ({ pdf: signed } = await countersignDossier(core, bytes, basename(previewed.path), identityId, passphrase));
+      // Exactly the bytes the reviewer was shown (countersign-previews.ts), verified again before signing.
+      ({ pdf: signed } = await countersignDossier(core, previewed.bytes, previewed.name, identityId, passphrase));
     } catch (e) {
       if (e instanceof CountersignRefused) {
         const code = e.preview.blockers.includes('does-not-verify') ? 'integrity' : 'conflict';
@@ -133,7 +126,7 @@ export const signingHandlers: Handlers<SigningChannel> = {
       throw e;
     }
     forgetPreview(core, previewId);
-    return saveAs(ports, basename(previewed.path).replace(/\.pdf$/i, '') + '-countersigned.pdf', 'pdf', signed);
+    return saveAs(ports, previewed.name.replace(/\.pdf$/i, '') + '-countersigned.pdf', 'pdf', signed);
   },
   'dossier:verify': async (_i, core: Core, ports) => {
     const file = await pickOne(ports, ['pdf']);

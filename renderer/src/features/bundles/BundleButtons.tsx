@@ -3,6 +3,7 @@ import { App, Button, Progress, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../lib/api';
+import { fileHost } from '../../lib/host-files';
 import { newJobId, useJobProgress } from '../../lib/jobs';
 import './i18n';
 
@@ -59,7 +60,7 @@ export function ImportBundleButton({ onImported }: { onImported(projectId: strin
     const id = newJobId();
     setJobId(id);
     try {
-      const r = await call('bundle:import', { asCopy, jobId: id });
+      const r = await fileHost().open('bundle:import', { asCopy, jobId: id });
       if (r.imported && r.result) {
         const signer = r.result.signer;
         void message.success(

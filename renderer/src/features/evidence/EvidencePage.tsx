@@ -69,11 +69,7 @@ export function EvidencePage() {
     dragDepth.current = 0;
     setDragging(false);
     const files = Array.from(e.dataTransfer.files);
-    if (!files.length) return;
-    const paths = files.map((f) => window.host.pathForFile(f));
-    if (paths.some((p) => p === null)) void message.warning(t('dropUnavailable'));
-    const known = paths.filter((p): p is string => !!p);
-    if (known.length) void adder.addPaths(known);
+    if (files.length) void adder.addDropped(files);
   };
 
   return (

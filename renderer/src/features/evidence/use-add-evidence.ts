@@ -2,13 +2,13 @@ import { App } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../../shared/domain/evidence';
-import { call } from '../../lib/api';
+import { DropUnavailable, fileHost } from '../../lib/host-files';
 import { newJobId } from '../../lib/jobs';
 import { upsert, useWorkspace } from '../../lib/workspace';
 import './i18n';
 
 /**
- * Adding files as evidence (system dialog or dropped paths), one job at a time: the job id for the
+ * Adding files as evidence (chosen through the host or dropped on the page), one job at a time: the job id for the
  * progress bar, the merge of the result into the workspace, and the messages. After a failure or a
  * cancel the project is re-read, since files finished before it are already stored.
  */
@@ -43,6 +43,7 @@ export function useAddEvidence() {
         return added;
       } catch (e) {
         if (cancelled.current) void message.info(t('cancelled'));
+        else if (e instanceof DropUnavailable) void message.warning(t('dropUnavailable'));
         else void message.error((e as Error).message);
         void reload();
         return [];
@@ -57,11 +58,11 @@ export function useAddEvidence() {
   return {
     jobId,
     busy: jobId !== null,
-    /** Opens the host's file dialog; the chosen files are added (and linked to `itemId`). */
-    pick: (itemId?: string) => run((id) => call('evidence:pick', { projectId, itemId, jobId: id })),
-    /** Adds files by their paths (from a drop). */
-    addPaths: (paths: string[], itemId?: string) =>
-      run((id) => call('evidence:addPaths', { projectId, paths, itemId, jobId: id })),
+    /** Lets the user choose files through the host; they are added (and linked to `itemId`). */
+    pick: (itemId?: string) => run((id) => fileHost().open('evidence:pick', { projectId, itemId, jobId: id })),
+    /** Adds files dropped on the page. */
+    addDropped: (files: File[], itemId?: string) =>
+      run((id) => fileHost().addDropped({ projectId, itemId, jobId: id }, files)),
     /** Tells the hook the user cancelled, so the failure that follows is reported as a cancel. */
     markCancelled: () => {
       cancelled.current = true;

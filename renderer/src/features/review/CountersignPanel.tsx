@@ -7,6 +7,7 @@ import { countersignBlockerTexts, countersignWarningTexts, signerName } from '..
 import { useLocale } from '../../app/locale-context';
 import { registerBundle } from '../../i18n';
 import { call } from '../../lib/api';
+import { fileHost } from '../../lib/host-files';
 
 registerBundle('countersign', {
   'zh-CN': {
@@ -73,7 +74,7 @@ export function CountersignPanel({ identities, disabled }: { identities: Identit
   };
   const choose = () =>
     run(async () => {
-      setPicked(await call('dossier:countersignPreview', {}));
+      setPicked(await fileHost().open('dossier:countersignPreview', {}));
     });
   const sign = () =>
     run(async () => {

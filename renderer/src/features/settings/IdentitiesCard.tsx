@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityInfo } from '../../../../shared/domain/signing';
 import { call } from '../../lib/api';
+import { fileHost } from '../../lib/host-files';
 import { useLoad } from '../../lib/use-call';
 import './i18n';
 
@@ -47,7 +48,7 @@ export function IdentitiesCard() {
   const importP12 = async () => {
     const v = await importForm.validateFields();
     try {
-      const added = await call('identities:import', { passphrase: v.passphrase });
+      const added = await fileHost().open('identities:import', { passphrase: v.passphrase });
       if (added.length) {
         setImporting(false);
         importForm.resetFields();

@@ -2,6 +2,7 @@ import { ImportOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../lib/api';
+import { fileHost } from '../../lib/host-files';
 import { useLoad } from '../../lib/use-call';
 import './i18n';
 
@@ -12,7 +13,7 @@ export function TrustCard() {
   const { data, reload, loading } = useLoad(() => call('trust:list', {}), []);
   const importCert = async () => {
     try {
-      await call('trust:import', {});
+      await fileHost().open('trust:import', {});
       void reload();
     } catch (e) {
       void message.error((e as Error).message);

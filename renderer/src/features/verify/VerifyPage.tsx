@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierCheck } from '../../../../shared/domain/signing';
 import { registerBundle } from '../../i18n';
-import { call } from '../../lib/api';
+import { fileHost } from '../../lib/host-files';
 import { VerifyResult } from './VerifyResult';
 
 registerBundle('verify', {
@@ -33,7 +33,7 @@ export function VerifyPage() {
   const open = async () => {
     setBusy(true);
     try {
-      const r = await call('dossier:verify', {});
+      const r = await fileHost().open('dossier:verify', {});
       if (r) setCheck(r);
     } catch (e) {
       void message.error((e as Error).message);
