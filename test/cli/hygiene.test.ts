@@ -135,7 +135,7 @@ describe('nothing a name holds reaches the terminal raw', () => {
     expect(adsg('evidence', 'verify', editedProject).stdout).toContain('missing: Quiet Motors \\n0000');
     expect(adsg('identity', 'list').stdout).toContain('Li\\x1b[5m Wei\\u202e  Audit\\nCo');
     const verify = adsg('verify', hostilePdf);
-    expect(verify.stdout).toContain('signer: Chen\\x1b[32m Jing\\n\\u202eOK, Org\\x1b]8;;https://evil.example/\\x1b\\');
+    expect(verify.stdout).toContain('Signer: Chen\\x1b[32m Jing\\n\\u202eOK · Org\\x1b]8;;https://evil.example/\\x1b\\');
     expect(adsg('evidence', 'add', oldProject, join(files, `missing${ESC}[2J.txt`)).stderr).toContain('missing\\x1b[2J.txt');
   });
 
